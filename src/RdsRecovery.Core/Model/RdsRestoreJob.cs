@@ -1,0 +1,47 @@
+using System;
+
+namespace RdsRecovery.Model;
+
+/// <summary>
+/// A restore job: what was asked (source, target, backup or point in time) and what the service says of it.
+/// Written to the pipeline as soon as the service accepts the restore, so a crash while waiting loses nothing.
+/// </summary>
+public sealed class RdsRestoreJob
+{
+    public string JobId { get; set; } = "";
+    /// <summary>The job name the service reports, for example RestoreToExistingInstance.</summary>
+    public string? Name { get; set; }
+    public string SourceInstanceId { get; set; } = "";
+    public string TargetInstanceId { get; set; } = "";
+    public string? TargetInstanceName { get; set; }
+    public string? BackupId { get; set; }
+    public DateTimeOffset? RestoreTime { get; set; }
+    public DateTimeOffset? SubmittedAt { get; set; }
+    public RdsJobStatus Status { get; set; } = RdsJobStatus.Unknown;
+    /// <summary>Progress as the service reports it (for example "60%"); null when it reports none.</summary>
+    public string? Progress { get; set; }
+    public DateTimeOffset? Created { get; set; }
+    public DateTimeOffset? Ended { get; set; }
+    public string? FailReason { get; set; }
+    /// <summary>The target instance's status when last seen (RESTORING, ACTIVE, ...).</summary>
+    public string? TargetStatus { get; set; }
+    /// <summary>X-Request-Id of the submitting request, for support cases.</summary>
+    public string? RequestId { get; set; }
+
+    public bool IsFinished => Status == RdsJobStatus.Completed || Status == RdsJobStatus.Failed;
+
+    /// <summary>Time from creation (or submission) to the end, or to now while running.</summary>
+    public TimeSpan? Duration
+    {
+        get
+        {
+            var start = Created ?? SubmittedAt;
+            if (start is null) return null;
+            var end = Ended ?? (IsFinished ? start : DateTimeOffset.UtcNow);
+            var span = end.Value - start.Value;
+            return span < TimeSpan.Zero ? TimeSpan.Zero : span;
+        }
+    }
+
+    public override string ToString() => JobId;
+}
