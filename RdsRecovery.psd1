@@ -9,6 +9,8 @@
     PowerShellVersion    = '7.4'
     # Only what is tested: Windows PowerShell 5.1 (Desktop) has not been tried yet.
     CompatiblePSEditions = @('Core')
+    # Loaded with the module so output types can be built in users' own tests ([RdsRecovery.Model.RdsRestoreJob]::new()).
+    RequiredAssemblies   = @('RdsRecovery.Core.dll')
     FormatsToProcess     = @('RdsRecovery.Format.ps1xml')
     FunctionsToExport    = @()
     CmdletsToExport      = @(
