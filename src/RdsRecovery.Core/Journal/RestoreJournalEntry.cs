@@ -1,0 +1,43 @@
+using System;
+using System.Text.Json.Serialization;
+
+namespace RdsRecovery.Journal;
+
+/// <summary>What happened to one restore request, as one line of the local journal.</summary>
+public enum RestoreJournalPhase
+{
+    /// <summary>About to be sent: if no later line follows, the process died while sending.</summary>
+    Sending,
+    /// <summary>The service accepted it and answered with a job id.</summary>
+    Submitted,
+    /// <summary>Sent, but the answer was lost (timeout, 5xx, dropped connection): the job may exist.</summary>
+    OutcomeUnknown,
+    /// <summary>The service refused it: nothing was started.</summary>
+    Refused,
+}
+
+/// <summary>
+/// One journal line. Never holds a secret: the body of a restore request carries only ids, a time and
+/// database names.
+/// </summary>
+public sealed class RestoreJournalEntry
+{
+    [JsonPropertyName("time")] public DateTimeOffset Time { get; set; }
+    [JsonPropertyName("phase")] public RestoreJournalPhase Phase { get; set; }
+    /// <summary>Ties the lines of one restore attempt together.</summary>
+    [JsonPropertyName("attemptId")] public string AttemptId { get; set; } = "";
+    [JsonPropertyName("user")] public string User { get; set; } = "";
+    [JsonPropertyName("machine")] public string Machine { get; set; } = "";
+    [JsonPropertyName("processId")] public int ProcessId { get; set; }
+    [JsonPropertyName("endpoint")] public string Endpoint { get; set; } = "";
+    [JsonPropertyName("projectId")] public string ProjectId { get; set; } = "";
+    [JsonPropertyName("sourceInstanceId")] public string SourceInstanceId { get; set; } = "";
+    [JsonPropertyName("targetInstanceId")] public string TargetInstanceId { get; set; } = "";
+    [JsonPropertyName("backupId")] public string? BackupId { get; set; }
+    [JsonPropertyName("restoreTime")] public DateTimeOffset? RestoreTime { get; set; }
+    /// <summary>The exact JSON body that was (to be) sent.</summary>
+    [JsonPropertyName("body")] public string Body { get; set; } = "";
+    [JsonPropertyName("jobId")] public string? JobId { get; set; }
+    [JsonPropertyName("requestId")] public string? RequestId { get; set; }
+    [JsonPropertyName("detail")] public string? Detail { get; set; }
+}
