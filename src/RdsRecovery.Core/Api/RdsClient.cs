@@ -21,7 +21,7 @@ public sealed class RdsClient : IDisposable
     public const int PageSize = 100;
 
     // A service that ignores offset would otherwise make us loop forever.
-    private const int MaxPages = 10_000;
+    private const int MaxPages = 1_000;
 
     private readonly RdsHttp _http;
     private readonly RdsClientOptions _options;
