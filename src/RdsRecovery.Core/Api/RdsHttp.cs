@@ -188,11 +188,14 @@ internal sealed class RdsHttp : IDisposable
         {
             var notSent = IsNotSent(ex);
             LogLine(method, path, notSent ? "connection refused" : "connection failed", null, watch, attempt);
+            var text = Flatten(ex);
+            var clean = _redactor.Clean(text);
             return new Outcome
             {
                 NotSent = notSent,
+                // An inner exception whose text held a credential is dropped, so ToString cannot reveal it.
                 Error = new RdsServiceException(RdsErrorKind.Transport, method.Method, path, null, null, null, null,
-                    _redactor.Clean(Flatten(ex)), ex),
+                    clean, clean == text ? ex : null),
             };
         }
     }
