@@ -1,4 +1,5 @@
 using System;
+using RdsRecovery.Model;
 
 namespace RdsRecovery.Api;
 
@@ -12,6 +13,19 @@ public sealed class RdsRestoreSubmission
     public DateTimeOffset SubmittedAt { get; init; }
     /// <summary>Attempts made; more than one only after 429 or a busy answer (never after an unclear outcome).</summary>
     public int Attempts { get; init; } = 1;
+
+    /// <summary>The restore job to write to the pipeline at once: what was asked plus what the service answered.</summary>
+    public RdsRestoreJob ToRestoreJob(string sourceInstanceId, string targetInstanceId, string? backupId, DateTimeOffset? restoreTime) => new()
+    {
+        JobId = JobId,
+        SourceInstanceId = sourceInstanceId,
+        TargetInstanceId = targetInstanceId,
+        BackupId = backupId,
+        RestoreTime = restoreTime?.ToUniversalTime(),
+        SubmittedAt = SubmittedAt,
+        RequestId = RequestId,
+        Status = RdsJobStatus.Submitted,
+    };
 
     public override string ToString() => JobId;
 }
