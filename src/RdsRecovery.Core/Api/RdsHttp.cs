@@ -28,6 +28,9 @@ internal sealed class RdsHttp : IDisposable
 
     internal static readonly string UserAgent = BuildUserAgent();
 
+    /// <summary>The process-wide default handler (exposed to tests, which check it keeps TLS verification and the proxy).</summary>
+    internal static HttpMessageHandler DefaultHandler => SharedHandler.Value;
+
     private readonly RdsConnection _connection;
     private readonly RdsClientOptions _options;
     private readonly IRdsClientLog _log;
