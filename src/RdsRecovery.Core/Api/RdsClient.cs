@@ -120,7 +120,7 @@ public sealed class RdsClient : IDisposable
     }
 
     /// <summary>
-    /// POST /v3/{project_id}/instances/recovery with exactly these body bytes (JSON). Sent again only when the
+    /// POST /v3/{project_id}/instances/recovery (or /v3.1/, see <see cref="RdsClientOptions.RestoreApiVersion"/>) with exactly these body bytes (JSON). Sent again only when the
     /// service answered 429 or a busy code, or refused the connection; after a timeout, a dropped connection, a
     /// 5xx or an unreadable 2xx it throws <see cref="RestoreOutcomeUnknownException"/> instead.
     /// </summary>
@@ -128,7 +128,8 @@ public sealed class RdsClient : IDisposable
     {
         if (body is null || body.Length == 0) throw new ArgumentException("The restore body is empty.", nameof(body));
         var target = TargetOf(body);
-        var uri = _http.BuildUri(ProjectPath + "/instances/recovery");
+        var version = _options.RestoreApiVersion == RdsRestoreApiVersion.V31 ? "/v3.1/" : "/v3/";
+        var uri = _http.BuildUri(version + Uri.EscapeDataString(Connection.ProjectId) + "/instances/recovery");
         var submittedAt = _options.Clock();
         var (response, attempts) = await _http.PostRestoreAsync(uri, body, target, cancellationToken).ConfigureAwait(false);
         var jobId = response.Body.Str("job_id");

@@ -16,6 +16,9 @@ public sealed class RdsClientOptions
 
     public IRdsClientLog? Log { get; set; }
 
+    /// <summary>The restore path version; v3 as the seed spec documents it unless set.</summary>
+    public RdsRestoreApiVersion RestoreApiVersion { get; set; } = RdsRestoreApiVersion.V3;
+
     public RdsRetryPolicy Retry { get; set; } = RdsRetryPolicy.Default;
 
     /// <summary>Time allowed for one attempt, answer body included.</summary>

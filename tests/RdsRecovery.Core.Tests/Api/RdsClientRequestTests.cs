@@ -33,6 +33,15 @@ public class RdsClientRequestTests
     }
 
     [Fact]
+    public async Task Restore_can_use_the_v31_path()
+    {
+        var handler = new FakeRdsHandler(_ => FakeRdsHandler.Json("{\"job_id\":\"j\"}"));
+        using var client = TestConnections.AkSk().CreateClient(new RdsClientOptions { Handler = handler, RestoreApiVersion = RdsRestoreApiVersion.V31 });
+        await client.SubmitRestoreAsync(DerivedBody);
+        Assert.Equal("/v3.1/0483b6b16e954cb88930a360d2c4e663/instances/recovery", handler.Requests[0].Uri.AbsolutePath);
+    }
+
+    [Fact]
     public async Task Restore_body_bytes_are_sent_untouched()
     {
         var body = Encoding.UTF8.GetBytes("{ \"source\" : {\"instance_id\":\"s\"},\n\"target\":{\"instance_id\":\"t\"} }");
