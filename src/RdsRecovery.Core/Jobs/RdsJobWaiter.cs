@@ -154,7 +154,7 @@ public sealed class RdsJobWaiter
                 report(tr, job.Progress is null ? job.Status.ToString() : $"{job.Status} ({job.Progress})", false);
                 return;
             }
-            if (!_options.WaitForTargetActive || string.IsNullOrEmpty(job.TargetInstanceId))
+            if (!_options.WaitForTargetActive || string.IsNullOrWhiteSpace(job.TargetInstanceId))
             {
                 tr.Finish(RdsJobWaitOutcome.Completed, null, null);
                 report(tr, "completed", true);
