@@ -1,0 +1,228 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using RdsRecovery.Json;
+using RdsRecovery.Model;
+
+namespace RdsRecovery.Api;
+
+/// <summary>
+/// The typed RDS v3 client: signed requests, transparent paging, bounded retries (never a second restore POST
+/// after an unclear outcome). Thread-safe; dispose when done (the shared connection pool stays).
+/// </summary>
+public sealed class RdsClient : IDisposable
+{
+    /// <summary>Page size of offset/limit and page/limit lists (the API's maximum).</summary>
+    public const int PageSize = 100;
+
+    // A service that ignores offset would otherwise make us loop forever.
+    private const int MaxPages = 1_000;
+
+    private readonly RdsHttp _http;
+    private readonly RdsClientOptions _options;
+
+    public RdsClient(RdsConnection connection, RdsClientOptions? options = null)
+    {
+        Connection = connection ?? throw new ArgumentNullException(nameof(connection));
+        _options = options ?? new RdsClientOptions();
+        _http = new RdsHttp(connection, _options);
+    }
+
+    public RdsConnection Connection { get; }
+
+    private string ProjectPath => "/v3/" + Uri.EscapeDataString(Connection.ProjectId);
+
+    public void Dispose() => _http.Dispose();
+
+    /// <summary>GET /v3/{project_id}/instances, every page.</summary>
+    public Task<IReadOnlyList<RdsInstance>> ListInstancesAsync(RdsInstanceFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        if (filter?.Name is "*") throw new ArgumentException("A name filter of '*' alone is not allowed; use '*part' for a fuzzy match, or no name.", nameof(filter));
+        var query = new List<KeyValuePair<string, string?>>
+        {
+            new("id", Blank(filter?.Id)), new("name", Blank(filter?.Name)), new("datastore_type", Blank(filter?.Engine)),
+        };
+        return PageByOffsetAsync(ProjectPath + "/instances", query, "instances", RdsJsonMapper.Instance, cancellationToken);
+    }
+
+    /// <summary>The instance with this id, or null when it does not exist.</summary>
+    public async Task<RdsInstance?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        Require(instanceId, nameof(instanceId));
+        try
+        {
+            var list = await ListInstancesAsync(new RdsInstanceFilter { Id = instanceId }, cancellationToken).ConfigureAwait(false);
+            return list.FirstOrDefault(i => string.Equals(i.Id, instanceId, StringComparison.OrdinalIgnoreCase));
+        }
+        catch (RdsServiceException ex) when (ex.Kind == RdsErrorKind.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>GET /v3/{project_id}/backups, every page.</summary>
+    public Task<IReadOnlyList<RdsBackup>> ListBackupsAsync(RdsBackupFilter filter, CancellationToken cancellationToken = default)
+    {
+        if (filter is null) throw new ArgumentNullException(nameof(filter));
+        Require(filter.InstanceId, "filter.InstanceId");
+        if ((filter.BeginTime is null) != (filter.EndTime is null))
+            throw new ArgumentException("The backup list takes a begin time and an end time together, or neither.", nameof(filter));
+        if (filter.BeginTime is not null && filter.EndTime <= filter.BeginTime)
+            throw new ArgumentException("The end time must be later than the begin time.", nameof(filter));
+        var query = new List<KeyValuePair<string, string?>>
+        {
+            new("instance_id", filter.InstanceId), new("backup_id", Blank(filter.BackupId)), new("backup_type", Blank(filter.BackupType)),
+            new("begin_time", filter.BeginTime is DateTimeOffset b ? RdsTimestamp.FormatQuery(b) : null),
+            new("end_time", filter.EndTime is DateTimeOffset e ? RdsTimestamp.FormatQuery(e) : null),
+        };
+        return PageByOffsetAsync(ProjectPath + "/backups", query, "backups", RdsJsonMapper.Backup, cancellationToken);
+    }
+
+    /// <summary>GET /v3/{project_id}/instances/{id}/restore-time: the restorable ranges, in UTC. <paramref name="date"/> is taken as its UTC date.</summary>
+    public async Task<IReadOnlyList<RdsRestoreWindow>> ListRestoreWindowsAsync(string instanceId, DateTimeOffset? date = null, CancellationToken cancellationToken = default)
+    {
+        Require(instanceId, nameof(instanceId));
+        var query = new List<KeyValuePair<string, string?>>
+        {
+            new("date", date is DateTimeOffset d ? d.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null),
+        };
+        var uri = _http.BuildUri($"{ProjectPath}/instances/{Uri.EscapeDataString(instanceId)}/restore-time", query);
+        var response = await _http.GetAsync(uri, cancellationToken).ConfigureAwait(false);
+        if (response.Body.Prop("restore_time") is not { ValueKind: JsonValueKind.Array })
+            throw Invalid("GET", uri, response, "the answer has no restore_time array");
+        return response.Body.Array("restore_time").Select(w => RdsJsonMapper.Window(instanceId, w)).Where(w => w is not null).Select(w => w!).ToList();
+    }
+
+    /// <summary>GET /v3/{project_id}/instances/{id}/database/detail, every page (page/limit), system databases included.</summary>
+    public async Task<IReadOnlyList<RdsSqlServerDatabase>> ListSqlServerDatabasesAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        Require(instanceId, nameof(instanceId));
+        var path = $"{ProjectPath}/instances/{Uri.EscapeDataString(instanceId)}/database/detail";
+        var result = new List<RdsSqlServerDatabase>();
+        for (var page = 1; page <= MaxPages; page++)
+        {
+            var query = new List<KeyValuePair<string, string?>>
+            {
+                new("page", page.ToString(CultureInfo.InvariantCulture)), new("limit", PageSize.ToString(CultureInfo.InvariantCulture)),
+            };
+            var uri = _http.BuildUri(path, query);
+            var response = await _http.GetAsync(uri, cancellationToken).ConfigureAwait(false);
+            var items = ItemsOf(response, uri, "databases");
+            result.AddRange(items.Select(d => RdsJsonMapper.Database(instanceId, d)));
+            if (Done(items.Count, result.Count, response.Body.Long("total_count"))) return result;
+        }
+        throw Invalid("GET", _http.BuildUri(path), null, $"paging did not end after {MaxPages} pages");
+    }
+
+    /// <summary>
+    /// POST /v3/{project_id}/instances/recovery (or /v3.1/, see <see cref="RdsClientOptions.RestoreApiVersion"/>) with exactly these body bytes (JSON). Sent again only when the
+    /// service answered 429 or a busy code, or refused the connection; after a timeout, a dropped connection, a
+    /// 5xx or an unreadable 2xx it throws <see cref="RestoreOutcomeUnknownException"/> instead.
+    /// </summary>
+    public async Task<RdsRestoreSubmission> SubmitRestoreAsync(byte[] body, CancellationToken cancellationToken = default)
+    {
+        if (body is null || body.Length == 0) throw new ArgumentException("The restore body is empty.", nameof(body));
+        var target = TargetOf(body);
+        var version = _options.RestoreApiVersion == RdsRestoreApiVersion.V31 ? "/v3.1/" : "/v3/";
+        var uri = _http.BuildUri(version + Uri.EscapeDataString(Connection.ProjectId) + "/instances/recovery");
+        var submittedAt = _options.Clock();
+        var (response, attempts) = await _http.PostRestoreAsync(uri, body, target, cancellationToken).ConfigureAwait(false);
+        var jobId = response.Body.Str("job_id");
+        if (string.IsNullOrWhiteSpace(jobId))
+            throw new RestoreOutcomeUnknownException(target, $"HTTP {response.Status} without a job_id", response.Status, response.RequestId,
+                Invalid("POST", uri, response, "the answer has no job_id"));
+        return new RdsRestoreSubmission
+        {
+            JobId = jobId!, RequestId = response.RequestId, HttpStatus = response.Status, SubmittedAt = submittedAt, Attempts = attempts,
+        };
+    }
+
+    /// <summary>The restore body as a JSON string, sent as its UTF-8 bytes.</summary>
+    public Task<RdsRestoreSubmission> SubmitRestoreAsync(string jsonBody, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(jsonBody)) throw new ArgumentException("The restore body is empty.", nameof(jsonBody));
+        return SubmitRestoreAsync(new UTF8Encoding(false).GetBytes(jsonBody), cancellationToken);
+    }
+
+    /// <summary>
+    /// GET /v3/{project_id}/jobs?id={jobId}. A job not (yet) visible throws <see cref="RdsServiceException"/>
+    /// with <see cref="RdsServiceException.IsJobNotFound"/> set.
+    /// </summary>
+    public async Task<RdsJobInfo> GetJobAsync(string jobId, CancellationToken cancellationToken = default)
+    {
+        Require(jobId, nameof(jobId));
+        var uri = _http.BuildUri(ProjectPath + "/jobs", new[] { new KeyValuePair<string, string?>("id", jobId) });
+        var response = await _http.GetAsync(uri, cancellationToken).ConfigureAwait(false);
+        if (response.Body.Prop("job") is not { ValueKind: JsonValueKind.Object } job)
+            throw Invalid("GET", uri, response, "the answer has no job object");
+        var info = RdsJsonMapper.Job(job);
+        return string.IsNullOrEmpty(info.Id) ? Copy(info, jobId) : info;
+    }
+
+    private static RdsJobInfo Copy(RdsJobInfo i, string id) => new()
+    {
+        Id = id, Name = i.Name, Status = i.Status, RawStatus = i.RawStatus, Progress = i.Progress, Created = i.Created,
+        Ended = i.Ended, FailReason = i.FailReason, InstanceId = i.InstanceId, InstanceName = i.InstanceName,
+    };
+
+    private async Task<IReadOnlyList<T>> PageByOffsetAsync<T>(
+        string path, List<KeyValuePair<string, string?>> filters, string arrayName, Func<JsonElement, T> map, CancellationToken ct)
+    {
+        var result = new List<T>();
+        var offset = 0;
+        for (var page = 0; page < MaxPages; page++)
+        {
+            var query = new List<KeyValuePair<string, string?>>(filters)
+            {
+                new("offset", offset.ToString(CultureInfo.InvariantCulture)), new("limit", PageSize.ToString(CultureInfo.InvariantCulture)),
+            };
+            var uri = _http.BuildUri(path, query);
+            var response = await _http.GetAsync(uri, ct).ConfigureAwait(false);
+            var items = ItemsOf(response, uri, arrayName);
+            result.AddRange(items.Select(map));
+            offset += items.Count;
+            if (Done(items.Count, result.Count, response.Body.Long("total_count"))) return result;
+        }
+        throw Invalid("GET", _http.BuildUri(path), null, $"paging did not end after {MaxPages} pages");
+    }
+
+    // Stop on an empty page, when total_count is reached, or (with no total) on a short page.
+    private static bool Done(int pageCount, int collected, long? total) =>
+        pageCount == 0 || (total is long t ? collected >= t : pageCount < PageSize);
+
+    private List<JsonElement> ItemsOf(RdsResponse response, Uri uri, string arrayName)
+    {
+        var array = response.Body.Prop(arrayName);
+        if (array is null) return new List<JsonElement>();
+        if (array.Value.ValueKind != JsonValueKind.Array) throw Invalid("GET", uri, response, $"'{arrayName}' is not an array");
+        return array.Value.EnumerateArray().ToList();
+    }
+
+    private static RdsServiceException Invalid(string method, Uri uri, RdsResponse? response, string detail) =>
+        new(RdsErrorKind.InvalidResponse, method, uri.PathAndQuery, response?.Status, null, null, response?.RequestId, detail);
+
+    private static string? TargetOf(byte[] body)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            return doc.RootElement.Prop("target")?.Str("instance_id");
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
+
+    private static void Require(string value, string name)
+    {
+        if (string.IsNullOrWhiteSpace(value)) throw new ArgumentException($"{name} is required.", name);
+    }
+}

@@ -1,0 +1,122 @@
+using System;
+using System.Text.RegularExpressions;
+using RdsRecovery.Auth;
+
+namespace RdsRecovery.Api;
+
+/// <summary>
+/// Where and as whom to call RDS: region, project, endpoint and credentials. A value object: cmdlets take it
+/// with -Connection so parallel runbooks share nothing. Its public properties hold no secret, so ToString,
+/// ConvertTo-Json and Export-Clixml reveal none.
+/// </summary>
+public sealed class RdsConnection
+{
+    private static readonly Regex ProjectIdPattern = new("^[A-Za-z0-9_-]{1,64}$", RegexOptions.CultureInvariant);
+
+    public RdsConnection(string? region, string projectId, Uri endpoint, RdsCredentials credentials, string credentialSource = "Parameter")
+    {
+        if (string.IsNullOrWhiteSpace(projectId) || !ProjectIdPattern.IsMatch(projectId.Trim()))
+            throw new RdsConfigurationException(RdsErrorIds.InvalidProjectId, "The project id must be 1-64 letters, digits, '-' or '_'.");
+        Region = region ?? "";
+        ProjectId = projectId.Trim();
+        Endpoint = RdsEndpoints.Validate(endpoint ?? throw new ArgumentNullException(nameof(endpoint)));
+        Credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
+        CredentialSource = credentialSource;
+    }
+
+    /// <summary>The region name; empty when only an endpoint was given.</summary>
+    public string Region { get; }
+    public string ProjectId { get; }
+    /// <summary>The base URI requests go to, without a trailing slash.</summary>
+    public Uri Endpoint { get; }
+    public RdsAuthenticationType AuthenticationType => Credentials.AuthenticationType;
+    /// <summary>The access key shortened to a prefix (it identifies the key; the secret is never shown).</summary>
+    public string? AccessKey => Credentials.AccessKeyPrefix;
+    /// <summary>Where the credentials came from: Parameter, Environment or the credentials file path.</summary>
+    public string CredentialSource { get; }
+
+    internal RdsCredentials Credentials { get; }
+
+    /// <summary>Creates a client over this connection; dispose it when done.</summary>
+    public RdsClient CreateClient(RdsClientOptions? options = null) => new(this, options);
+
+    /// <summary>
+    /// Resolves a connection in this order, each item on its own: explicit values; then the variables
+    /// HUAWEICLOUD_SDK_AK/SK/SECURITY_TOKEN, HUAWEICLOUD_SDK_PROJECT_ID, HUAWEICLOUD_SDK_REGION; then the SDK
+    /// credentials file (HUAWEICLOUD_SDK_CREDENTIALS_FILE or ~/.huaweicloud/credentials, section [basic]:
+    /// ak, sk, security_token, project_id). The endpoint is the explicit one, else HUAWEICLOUD_SDK_REGION_RDS_{REGION},
+    /// else the region's built-in host.
+    /// </summary>
+    public static RdsConnection Resolve(RdsConnectionOptions options, RdsEnvironment? environment = null)
+    {
+        if (options is null) throw new ArgumentNullException(nameof(options));
+        var env = environment ?? RdsEnvironment.System;
+        CredentialsFile? file = null;
+        var fileLoaded = false;
+        CredentialsFile? File()
+        {
+            if (!fileLoaded)
+            {
+                fileLoaded = true;
+                file = CredentialsFile.Load(env);
+            }
+            return file;
+        }
+
+        var region = Blank(options.Region) ?? env.Variable(RdsEnvironmentVariables.Region);
+        var endpoint = RdsEndpoints.Resolve(region, options.Endpoint, env);
+
+        RdsCredentials credentials;
+        string source;
+        if (options.Credentials is not null)
+        {
+            credentials = options.Credentials;
+            source = "Parameter";
+        }
+        else
+        {
+            var ak = env.Variable(RdsEnvironmentVariables.AccessKey);
+            var sk = env.Variable(RdsEnvironmentVariables.SecretKey);
+            if (ak is not null || sk is not null)
+            {
+                if (ak is null || sk is null)
+                    throw new RdsConfigurationException(RdsErrorIds.CredentialsIncomplete,
+                        $"Only one of {RdsEnvironmentVariables.AccessKey} and {RdsEnvironmentVariables.SecretKey} is set; set both.");
+                credentials = RdsCredentials.FromAccessKey(ak, sk, env.Variable(RdsEnvironmentVariables.SecurityToken));
+                source = "Environment";
+            }
+            else
+            {
+                var f = File();
+                var fak = f?["ak"];
+                var fsk = f?["sk"];
+                if (f is null || (fak is null && fsk is null))
+                    throw new RdsConfigurationException(RdsErrorIds.CredentialsNotFound,
+                        "No credentials found: pass an access key and secret key or a token, or set "
+                        + $"{RdsEnvironmentVariables.AccessKey} and {RdsEnvironmentVariables.SecretKey}, or write them to the SDK credentials file "
+                        + $"({CredentialsFile.Locate(env) ?? "~/.huaweicloud/credentials"}, section [basic], keys ak and sk).");
+                if (fak is null || fsk is null)
+                    throw new RdsConfigurationException(RdsErrorIds.CredentialsIncomplete,
+                        $"The credentials file {f.Path} has only one of ak and sk in its [basic] section.");
+                credentials = RdsCredentials.FromAccessKey(fak, fsk, f["security_token"]);
+                source = f.Path;
+            }
+        }
+
+        var projectId = Blank(options.ProjectId) ?? env.Variable(RdsEnvironmentVariables.ProjectId) ?? File()?["project_id"];
+        if (projectId is null)
+            throw new RdsConfigurationException(RdsErrorIds.ProjectIdNotFound,
+                $"No project id found: pass one, or set {RdsEnvironmentVariables.ProjectId}, or add project_id to the [basic] section of the SDK credentials file.");
+
+        return new RdsConnection(region, projectId, endpoint, credentials, source);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
+
+    public override string ToString()
+    {
+        var who = AuthenticationType == RdsAuthenticationType.Token ? "IAM token" : $"access key {AccessKey}";
+        var where = string.IsNullOrEmpty(Region) ? Endpoint.ToString() : $"{Region} ({Endpoint})";
+        return $"RDS {where}, project {ProjectId}, {who}";
+    }
+}

@@ -1,0 +1,15 @@
+using System;
+using RdsRecovery.Auth;
+
+namespace RdsRecovery.Api;
+
+/// <summary>Explicit settings for a connection; anything left null is resolved from the environment, then the SDK credentials file.</summary>
+public sealed class RdsConnectionOptions
+{
+    public string? Region { get; set; }
+    public string? ProjectId { get; set; }
+    /// <summary>A base URI overriding the regional host (emulator, Open Telekom Cloud, private cloud).</summary>
+    public Uri? Endpoint { get; set; }
+    /// <summary>Access key pair or IAM token; built with <see cref="RdsCredentials.FromAccessKey(string, System.Security.SecureString, System.Security.SecureString?)"/> or FromToken.</summary>
+    public RdsCredentials? Credentials { get; set; }
+}

@@ -1,0 +1,13 @@
+namespace RdsRecovery.Model;
+
+/// <summary>A database on a SQL Server instance, as the database list returns it (system databases included).</summary>
+public sealed class RdsSqlServerDatabase
+{
+    public string InstanceId { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string? CharacterSet { get; set; }
+    /// <summary>Creating, Running, Deleting or NotExists.</summary>
+    public string? State { get; set; }
+
+    public override string ToString() => Name;
+}
