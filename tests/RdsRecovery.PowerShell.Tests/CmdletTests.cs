@@ -80,6 +80,15 @@ public class CmdletTests : IDisposable
     }
 
     [Fact]
+    public void Without_a_host_to_ask_the_restore_stops_with_ConfirmationUnavailable()
+    {
+        var r = _host.Run("Restore-RdsInstance -SourceInstanceId s -TargetInstanceId t -BackupId b; 'next statement'");
+        var record = Assert.Single(r.Errors);
+        Assert.StartsWith(RdsErrorIds.ConfirmationUnavailable + ",", record.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidOperation, record.CategoryInfo.Category);
+    }
+
+    [Fact]
     public void WhatIf_wins_over_Force_and_nothing_is_submitted()
     {
         var r = _host.Run("Restore-RdsInstance -SourceInstanceId s -TargetInstanceId t -BackupId b -Force -WhatIf; 'after'");

@@ -60,6 +60,12 @@ public static class RdsErrorIds
     /// </summary>
     public const string NotConnected = "NotConnected";
 
+    /// <summary>
+    /// The restore needs confirmation but the host cannot ask (for example pwsh -NonInteractive). Nothing was sent.
+    /// Pass -Confirm:$false or -Force to proceed, or -WhatIf to preview. Category InvalidOperation.
+    /// </summary>
+    public const string ConfirmationUnavailable = "ConfirmationUnavailable";
+
     /// <summary>An unexpected failure inside the module, wrapped so no raw exception escapes. Category NotSpecified.</summary>
     public const string UnexpectedError = "UnexpectedError";
 }

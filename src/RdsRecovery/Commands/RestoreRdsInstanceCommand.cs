@@ -128,7 +128,19 @@ public sealed class RestoreRdsInstanceCommand : RdsCmdlet
             WriteVerbose($"-Force: not asking. {description}");
             return true;
         }
-        return ShouldProcess(description, warning, caption);
+        try
+        {
+            return ShouldProcess(description, warning, caption);
+        }
+        catch (Exception ex) when (ex is PSInvalidOperationException || ex is HostException)
+        {
+            // The host cannot prompt (-NonInteractive, or a runspace without a host): no later input can be
+            // confirmed either, so stop here.
+            ThrowTerminatingError(ErrorRecords.From(new RdsError(RdsErrorIds.ConfirmationUnavailable, RdsErrorCategory.InvalidOperation,
+                $"The restore {request} needs confirmation, but this host cannot ask for it ({ex.Message}). Nothing was sent. " +
+                "Pass -Confirm:$false or -Force to proceed, or -WhatIf to see what would be sent.", request), ex));
+            return false;
+        }
     }
 
     private bool IsWhatIf() =>
