@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Linq;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using RdsRecovery.Errors;
 using RdsRecovery.Model;
 using RdsRecovery.Rules;
