@@ -1,0 +1,20 @@
+using System;
+using RdsRecovery.Model;
+
+namespace RdsRecovery.Rules.Checks;
+
+internal sealed class BackupBelongsToSourceRule : ICompatibilityRule
+{
+    public string Id => RdsRuleIds.BackupBelongsToSource;
+
+    public RuleResult Evaluate(RestoreRequest request, RestoreFacts facts)
+    {
+        if (BackupFacts.Unusable(Id, request, facts) is { } notChecked) return notChecked;
+        var backup = facts.Backup!;
+        if (!Describe.Known(backup.InstanceId))
+            return RuleResult.NotChecked(Id, $"The instance backup {request.BackupId} was taken of is not known.");
+        return string.Equals(backup.InstanceId, request.SourceInstanceId, StringComparison.Ordinal)
+            ? RuleResult.Passed(Id, $"Backup {request.BackupId} was taken of source {request.SourceInstanceId}.")
+            : RuleResult.Failed(Id, $"Backup {request.BackupId} was taken of instance {backup.InstanceId}, not of source {request.SourceInstanceId}. Give {backup.InstanceId} as the source, or pick a backup of {request.SourceInstanceId}.");
+    }
+}

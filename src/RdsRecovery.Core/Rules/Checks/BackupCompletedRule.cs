@@ -1,0 +1,20 @@
+using System;
+using RdsRecovery.Model;
+
+namespace RdsRecovery.Rules.Checks;
+
+internal sealed class BackupCompletedRule : ICompatibilityRule
+{
+    public string Id => RdsRuleIds.BackupCompleted;
+
+    public RuleResult Evaluate(RestoreRequest request, RestoreFacts facts)
+    {
+        if (BackupFacts.Unusable(Id, request, facts) is { } notChecked) return notChecked;
+        var backup = facts.Backup!;
+        if (!Describe.Known(backup.Status))
+            return RuleResult.NotChecked(Id, $"The status of backup {request.BackupId} is not known.");
+        return string.Equals(backup.Status.Trim(), "COMPLETED", StringComparison.OrdinalIgnoreCase)
+            ? RuleResult.Passed(Id, $"Backup {request.BackupId} is COMPLETED.")
+            : RuleResult.Failed(Id, $"Backup {request.BackupId} is {backup.Status}; only a COMPLETED backup can be restored. Wait for it to complete or pick another backup.");
+    }
+}

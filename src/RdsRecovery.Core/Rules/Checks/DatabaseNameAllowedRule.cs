@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using RdsRecovery.Model;
+
+namespace RdsRecovery.Rules.Checks;
+
+/// <summary>The naming policy for new SQL Server database names (RestoreRuleData). Empty new names keep the original and are not checked here.</summary>
+internal sealed class DatabaseNameAllowedRule : ICompatibilityRule
+{
+    public string Id => RdsRuleIds.DatabaseNameAllowed;
+
+    public RuleResult Evaluate(RestoreRequest request, RestoreFacts facts)
+    {
+        if (request.DatabaseMap is null)
+            return RuleResult.Passed(Id, "No database map: no new names to check.");
+        var newNames = request.DatabaseMap.Where(p => p.Value.Length > 0).Select(p => p.Value).ToList();
+        if (newNames.Count == 0)
+            return RuleResult.Passed(Id, "Every database keeps its original name.");
+        var problems = newNames.Select(Problem).Where(p => p is not null).ToList();
+        return problems.Count == 0
+            ? RuleResult.Passed(Id, $"New names follow the naming policy: {string.Join(", ", newNames)}.")
+            : RuleResult.Failed(Id, string.Join("; ", problems) + ".");
+    }
+
+    /// <summary>Why <paramref name="name"/> breaks the policy, or null.</summary>
+    internal static string? Problem(string name)
+    {
+        var shown = Validation.DisplayText.Quote(name);
+        if (name.Length < RestoreRuleData.DatabaseNameMinLength || name.Length > RestoreRuleData.DatabaseNameMaxLength)
+            return string.Format(CultureInfo.InvariantCulture, "the new name {0} is {1} characters long; names are {2} to {3} characters",
+                shown, name.Length, RestoreRuleData.DatabaseNameMinLength, RestoreRuleData.DatabaseNameMaxLength);
+        var bad = name.FirstOrDefault(c => !RestoreRuleData.IsDatabaseNameChar(c));
+        if (bad != default(char) || name.Any(c => c == '\0'))
+            return $"the new name {shown} holds {Validation.DisplayText.Quote(bad.ToString())}; names contain only {RestoreRuleData.DatabaseNameCharacters}";
+        var reserved = RestoreRuleData.ReservedDatabaseNameParts.FirstOrDefault(r => name.IndexOf(r, StringComparison.OrdinalIgnoreCase) >= 0);
+        if (reserved is not null)
+            return $"the new name {shown} contains the reserved word '{reserved}' (case-insensitive); names must not contain {string.Join(", ", RestoreRuleData.ReservedDatabaseNameParts)}";
+        return null;
+    }
+}

@@ -1,0 +1,20 @@
+using RdsRecovery.Model;
+
+namespace RdsRecovery.Rules.Checks;
+
+/// <summary>How rule messages name things, so every message reads the same way.</summary>
+internal static class Describe
+{
+    public static string Instance(string role, RdsInstance instance) =>
+        string.IsNullOrEmpty(instance.Name) || instance.Name == instance.Id
+            ? $"{role} {instance.Id}"
+            : $"{role} {instance.Name} ({instance.Id})";
+
+    public static string Engine(RdsInstance instance)
+    {
+        var engine = RdsEngines.Parse(instance.Engine);
+        return engine == RdsEngine.Unknown ? instance.Engine : RdsEngines.DisplayName(engine);
+    }
+
+    public static bool Known(string? value) => !string.IsNullOrWhiteSpace(value);
+}

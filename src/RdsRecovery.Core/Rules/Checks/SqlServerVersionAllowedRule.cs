@@ -1,0 +1,32 @@
+using System.Linq;
+using RdsRecovery.Model;
+
+namespace RdsRecovery.Rules.Checks;
+
+/// <summary>SQL Server: the version table (RestoreRuleData) decides which editions a version may go to.</summary>
+internal sealed class SqlServerVersionAllowedRule : ICompatibilityRule
+{
+    public string Id => RdsRuleIds.SqlServerVersionAllowed;
+
+    public RuleResult Evaluate(RestoreRequest request, RestoreFacts facts)
+    {
+        var (source, target) = (facts.Source, facts.Target);
+        if (source is null || target is null || !Describe.Known(source.Engine) || !Describe.Known(target.Engine))
+            return RuleResult.NotChecked(Id, "The engines and versions of both instances are needed.");
+        if (RdsEngines.Parse(source.Engine) != RdsEngine.SqlServer || RdsEngines.Parse(target.Engine) != RdsEngine.SqlServer)
+            return RuleResult.NotChecked(Id, "Applies when both instances run SQL Server.");
+        if (!Describe.Known(source.EngineVersion) || !Describe.Known(target.EngineVersion))
+            return RuleResult.NotChecked(Id, "The version of " + (Describe.Known(source.EngineVersion) ? "the target" : "the source") + " is not known.");
+
+        var known = string.Join(", ", SqlServerVersionTable.KnownSources.Select(v => v.Key));
+        if (!SqlServerVersion.TryParse(source.EngineVersion, out var from) || SqlServerVersionTable.AllowedTargets(from) is not { } allowed)
+            return RuleResult.Failed(Id, $"The SQL Server version '{source.EngineVersion}' of {Describe.Instance("source", source)} is not in the version table, so no target can be allowed. The table knows: {known}.");
+
+        var allowedList = string.Join(", ", allowed.Select(v => v.Key));
+        if (!SqlServerVersion.TryParse(target.EngineVersion, out var to))
+            return RuleResult.Failed(Id, $"The SQL Server version '{target.EngineVersion}' of {Describe.Instance("target", target)} is not one the table can read; {from.Key} may be restored to: {allowedList}.");
+        return allowed.Contains(to)
+            ? RuleResult.Passed(Id, $"{from.Key} may be restored to {to.Key}.")
+            : RuleResult.Failed(Id, $"{from.Key} cannot be restored to {to.Key}; allowed targets: {allowedList}.");
+    }
+}

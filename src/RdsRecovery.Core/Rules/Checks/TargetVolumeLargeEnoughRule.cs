@@ -1,0 +1,19 @@
+using RdsRecovery.Model;
+
+namespace RdsRecovery.Rules.Checks;
+
+internal sealed class TargetVolumeLargeEnoughRule : ICompatibilityRule
+{
+    public string Id => RdsRuleIds.TargetVolumeLargeEnough;
+
+    public RuleResult Evaluate(RestoreRequest request, RestoreFacts facts)
+    {
+        var (source, target) = (facts.Source, facts.Target);
+        // A size of 0 is the default of an object built without one: unknown, not empty.
+        if (source is null || target is null || source.VolumeSizeGB <= 0 || target.VolumeSizeGB <= 0)
+            return RuleResult.NotChecked(Id, "The volume sizes of both instances are needed.");
+        return target.VolumeSizeGB >= source.VolumeSizeGB
+            ? RuleResult.Passed(Id, $"{target.VolumeSizeGB} GB >= {source.VolumeSizeGB} GB.")
+            : RuleResult.Failed(Id, $"{Describe.Instance("Target", target)} has {target.VolumeSizeGB} GB, less than the {source.VolumeSizeGB} GB of {Describe.Instance("source", source)}. Extend the target's storage to at least {source.VolumeSizeGB} GB first.");
+    }
+}

@@ -1,0 +1,43 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using RdsRecovery.Model;
+
+namespace RdsRecovery.Rules;
+
+/// <summary>Every rule's verdict on one restore, with the request and the two instances it was judged on.</summary>
+public sealed class CompatibilityReport
+{
+    public CompatibilityReport(RestoreRequest request, RdsInstance? source, RdsInstance? target, IReadOnlyList<RuleResult> rules, DateTimeOffset checkedAt)
+    {
+        Request = request ?? throw new ArgumentNullException(nameof(request));
+        Source = source;
+        Target = target;
+        Rules = rules ?? throw new ArgumentNullException(nameof(rules));
+        CheckedAt = checkedAt;
+    }
+
+    /// <summary>True when no rule failed. Rules that could not be checked do not make a restore incompatible.</summary>
+    public bool IsCompatible => Rules.All(r => r.Outcome != RuleOutcome.Failed);
+    public RestoreRequest Request { get; }
+    public RdsInstance? Source { get; }
+    public RdsInstance? Target { get; }
+    public IReadOnlyList<RuleResult> Rules { get; }
+    /// <summary>When the rules were evaluated (UTC), by the clock of the facts.</summary>
+    public DateTimeOffset CheckedAt { get; }
+
+    public IReadOnlyList<RuleResult> FailedRules => Rules.Where(r => r.Outcome == RuleOutcome.Failed).ToList();
+    public IReadOnlyList<RuleResult> NotCheckedRules => Rules.Where(r => r.Outcome == RuleOutcome.NotChecked).ToList();
+
+    /// <summary>The result of one rule, or null if the report does not hold it.</summary>
+    public RuleResult? this[string ruleId] => Rules.FirstOrDefault(r => string.Equals(r.RuleId, ruleId, StringComparison.Ordinal));
+
+    public override string ToString()
+    {
+        var passed = Rules.Count(r => r.Outcome == RuleOutcome.Passed);
+        var failed = Rules.Count(r => r.Outcome == RuleOutcome.Failed);
+        var notChecked = Rules.Count - passed - failed;
+        var verdict = IsCompatible ? "compatible" : "NOT compatible (" + string.Join(", ", FailedRules.Select(r => r.RuleId)) + ")";
+        return $"{Request}: {verdict}; {passed} passed, {failed} failed, {notChecked} not checked";
+    }
+}

@@ -1,0 +1,46 @@
+using System.Collections.Generic;
+
+namespace RdsRecovery.Rules;
+
+/// <summary>
+/// Every compatibility rule id. Each is named for what must hold. These strings are a contract: runbooks branch on
+/// them (a rule result's <c>RuleId</c>, and the <c>RestoreIncompatible</c> error message), so they are never renamed.
+/// All of them are skipped by <c>-SkipCompatibilityCheck</c>; input validation (see RdsErrorIds) never is.
+/// </summary>
+public static class RdsRuleIds
+{
+    /// <summary>Both engines are ones the restore supports (MySQL, PostgreSQL, SQL Server).</summary>
+    public const string KnownEngine = "KnownEngine";
+    /// <summary>Source and target run the same engine (compared case-insensitively; "SQL Server" = SQLServer).</summary>
+    public const string SameEngine = "SameEngine";
+    /// <summary>MySQL and PostgreSQL: source and target run the same version.</summary>
+    public const string SameVersion = "SameVersion";
+    /// <summary>SQL Server: the version table allows the source version to go to the target version.</summary>
+    public const string SqlServerVersionAllowed = "SqlServerVersionAllowed";
+    /// <summary>The target's total volume size is at least the source's.</summary>
+    public const string TargetVolumeLargeEnough = "TargetVolumeLargeEnough";
+    /// <summary>Source and target are in the same region.</summary>
+    public const string SameRegion = "SameRegion";
+    /// <summary>A database map is given only when the source runs SQL Server.</summary>
+    public const string DatabaseMapOnlyForSqlServer = "DatabaseMapOnlyForSqlServer";
+    /// <summary>New database names follow the naming policy: length, characters, no reserved words.</summary>
+    public const string DatabaseNameAllowed = "DatabaseNameAllowed";
+    /// <summary>Restored databases do not clash: with the source's or target's existing databases, or with each other.</summary>
+    public const string DatabaseNameNotInUse = "DatabaseNameNotInUse";
+    /// <summary>The backup to restore has status COMPLETED.</summary>
+    public const string BackupCompleted = "BackupCompleted";
+    /// <summary>The backup was taken of the source instance.</summary>
+    public const string BackupBelongsToSource = "BackupBelongsToSource";
+    /// <summary>The point in time lies inside one of the source's restorable windows.</summary>
+    public const string RestoreTimeInWindow = "RestoreTimeInWindow";
+    /// <summary>The target is ACTIVE, not RESTORING, and runs no other job.</summary>
+    public const string TargetNotBusy = "TargetNotBusy";
+
+    /// <summary>Every rule id, in the order the rules are evaluated and reported.</summary>
+    public static IReadOnlyList<string> All { get; } = new[]
+    {
+        KnownEngine, SameEngine, SameVersion, SqlServerVersionAllowed, TargetVolumeLargeEnough, SameRegion,
+        DatabaseMapOnlyForSqlServer, DatabaseNameAllowed, DatabaseNameNotInUse,
+        BackupCompleted, BackupBelongsToSource, RestoreTimeInWindow, TargetNotBusy,
+    };
+}

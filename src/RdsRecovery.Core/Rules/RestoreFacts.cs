@@ -1,0 +1,30 @@
+using System.Collections.Generic;
+using RdsRecovery.Model;
+using RdsRecovery.Validation;
+
+namespace RdsRecovery.Rules;
+
+/// <summary>
+/// What is known about a restore's surroundings. Everything is optional: a rule whose facts are missing reports
+/// NotChecked. Offline checks fill in the two instances; a connected session can add the backup, the windows,
+/// the SQL Server database names and the target's running jobs.
+/// </summary>
+public sealed class RestoreFacts
+{
+    public static RestoreFacts None { get; } = new RestoreFacts();
+
+    public RdsInstance? Source { get; init; }
+    public RdsInstance? Target { get; init; }
+    /// <summary>The backup named by the request, when it was looked up.</summary>
+    public RdsBackup? Backup { get; init; }
+    /// <summary>The source's restorable windows; null when not known, empty when the service has none.</summary>
+    public IReadOnlyList<RdsRestoreWindow>? RestoreWindows { get; init; }
+    /// <summary>Database names on the source (SQL Server); null when not known.</summary>
+    public IReadOnlyCollection<string>? SourceDatabaseNames { get; init; }
+    /// <summary>Database names on the target (SQL Server); null when not known.</summary>
+    public IReadOnlyCollection<string>? TargetDatabaseNames { get; init; }
+    /// <summary>Whether a job is running on the target; null when not known.</summary>
+    public bool? TargetHasRunningJob { get; init; }
+    /// <summary>"Now", for rules that depend on it.</summary>
+    public IClock Clock { get; init; } = SystemClock.Instance;
+}

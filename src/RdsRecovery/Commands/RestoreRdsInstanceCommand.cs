@@ -1,0 +1,164 @@
+using System;
+using System.Collections;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Host;
+using RdsRecovery.Errors;
+using RdsRecovery.Model;
+using RdsRecovery.Rules;
+using RdsRecovery.Validation;
+
+namespace RdsRecovery.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Restores a backup or a point in time of an instance into an existing (or the same) instance.</para>
+/// <para type="description">Builds and validates the request, checks the compatibility rules unless
+/// -SkipCompatibilityCheck, asks for confirmation (naming target, source and backup or UTC time), then submits it.
+/// -WhatIf shows the exact JSON body and sends nothing.</para>
+/// </summary>
+[Cmdlet(VerbsData.Restore, "RdsInstance", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByIdSet)]
+[OutputType(typeof(RdsRestoreJob))]
+public sealed class RestoreRdsInstanceCommand : RdsCmdlet
+{
+    public const string ByIdSet = "ById";
+
+    /// <summary>The instance the data comes from. A backup object piped in binds its instance_id here.</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
+    [Alias("instance_id", "source_instance_id")]
+    public string SourceInstanceId { get; set; } = null!;
+
+    /// <summary>The instance whose data is overwritten. Always stated: give the source id to restore into the same instance.</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
+    [Alias("target_instance_id")]
+    public string TargetInstanceId { get; set; } = null!;
+
+    /// <summary>The backup to restore. A backup object piped in binds its id here.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("id", "backup_id")]
+    public string? BackupId { get; set; }
+
+    /// <summary>A point in time, with its zone: a DateTimeOffset, a UTC or Local DateTime, a string with Z or an offset, or Unix milliseconds.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("restore_time")]
+    [RestoreTimeTransformation]
+    public DateTimeOffset? RestoreTime { get; set; }
+
+    /// <summary>SQL Server: old database name to new name; an empty new name keeps the original name.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("database_name")]
+    [DatabaseMapTransformation]
+    public IDictionary? DatabaseName { get; set; }
+
+    /// <summary>Skip the compatibility rules (not the input validation), for the rare case the service knows better.</summary>
+    [Parameter]
+    public SwitchParameter SkipCompatibilityCheck { get; set; }
+
+    /// <summary>Do not ask for confirmation (unless -Confirm is given). Never overrides -WhatIf.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override void ProcessInput()
+    {
+        var request = BuildRequest();
+        if (request is null) return;
+
+        if (SkipCompatibilityCheck)
+        {
+            WriteVerbose("Compatibility rules skipped (-SkipCompatibilityCheck); the input was validated.");
+        }
+        else
+        {
+            var report = CompatibilityRules.Evaluate(request, GatherFacts(request));
+            foreach (var rule in report.Rules) WriteVerbose($"{rule.RuleId}: {rule.Outcome}: {rule.Message}");
+            if (!report.IsCompatible)
+            {
+                var failed = report.FailedRules;
+                WriteRdsError(new RdsError(RdsErrorIds.RestoreIncompatible, RdsErrorCategory.InvalidOperation,
+                    $"The restore {request} was not sent: {failed.Count} compatibility rule(s) failed: " +
+                    string.Join(" ", failed.Select(r => $"[{r.RuleId}] {r.Message}")) +
+                    " Fix the cause, or use -SkipCompatibilityCheck if the service is known to accept it.",
+                    report));
+                return;
+            }
+        }
+
+        if (!Confirm(request)) return;
+        WriteObject(SubmitRestore(request));
+    }
+
+    /// <summary>The validated request for the current input, or null after writing why it was refused.</summary>
+    private RestoreRequest? BuildRequest()
+    {
+        var refused = false;
+        if (RestoreTimeRefusals.Redeem(RestoreTime) is { } timeError)
+        {
+            WriteRdsError(timeError);
+            refused = true;
+        }
+        if (!DatabaseMapReader.TryRead(DatabaseName, out var map, out var mapError))
+        {
+            WriteRdsError(mapError!);
+            refused = true;
+        }
+        if (refused) return null;
+        if (RestoreRequest.TryCreate(SourceInstanceId, TargetInstanceId, BackupId, RestoreTime, map, SystemClock.Instance, out var request, out var errors))
+            return request;
+        foreach (var error in errors)
+            WriteRdsError(error.ParameterName == "DatabaseName" ? error.WithTarget(DatabaseName) : error);
+        return null;
+    }
+
+    /// <summary>
+    /// The facts the rules are evaluated on. Offline there are none, so every rule reports NotChecked.
+    /// With a client this becomes one call that looks up both instances, the backup or the restorable windows,
+    /// the SQL Server database names and the target's running jobs (reads only, so it also runs under -WhatIf).
+    /// </summary>
+    private static RestoreFacts GatherFacts(RestoreRequest request) => new RestoreFacts { Clock = SystemClock.Instance };
+
+    /// <summary>ShouldProcess with the exact body. -Force skips the prompt unless -Confirm was given; -WhatIf always wins.</summary>
+    private bool Confirm(RestoreRequest request)
+    {
+        var body = request.ToJson();
+        var description = $"{request.Describe()}. Body of POST /v3/{{project_id}}/instances/recovery: {body}";
+        var warning = $"{request.Describe()}. This cannot be undone. Body: {body}";
+        var caption = request.IsRestoreToSource
+            ? $"Overwrite instance {request.TargetInstanceId} with its own earlier data"
+            : $"Overwrite instance {request.TargetInstanceId} with data from {request.SourceInstanceId}";
+        if (Force && !IsWhatIf() && !MyInvocation.BoundParameters.ContainsKey("Confirm"))
+        {
+            WriteVerbose($"-Force: not asking. {description}");
+            return true;
+        }
+        try
+        {
+            return ShouldProcess(description, warning, caption);
+        }
+        catch (Exception ex) when (ex is PSInvalidOperationException || ex is HostException)
+        {
+            // The host cannot prompt (-NonInteractive, or a runspace without a host): no later input can be
+            // confirmed either, so stop here.
+            ThrowTerminatingError(ErrorRecords.From(new RdsError(RdsErrorIds.ConfirmationUnavailable, RdsErrorCategory.InvalidOperation,
+                $"The restore {request} needs confirmation, but this host cannot ask for it ({ex.Message}). Nothing was sent. " +
+                "Pass -Confirm:$false or -Force to proceed, or -WhatIf to see what would be sent.", request), ex));
+            return false;
+        }
+    }
+
+    private bool IsWhatIf() =>
+        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
+            ? LanguagePrimitives.IsTrue(whatIf)
+            : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+
+    // ---------------------------------------------------------------------------------------------------------
+    // SUBMIT: the one step that changes anything. It runs only after validation, the rules and confirmation.
+    // The lead wires the client in here (signed POST /v3/{project_id}/instances/recovery, then an RdsRestoreJob
+    // written at once). Until then the session has no connection, and this says so.
+    // ---------------------------------------------------------------------------------------------------------
+    private RdsRestoreJob SubmitRestore(RestoreRequest request)
+    {
+        ThrowRdsError(new RdsError(RdsErrorIds.NotConnected, RdsErrorCategory.InvalidOperation,
+            $"The restore {request} was not sent: this session has no connection to the RDS service. Run Connect-RdsAccount first, then run the command again.",
+            request));
+        throw new InvalidOperationException("ThrowTerminatingError returned."); // not reached
+    }
+}

@@ -1,0 +1,38 @@
+using System;
+using System.Management.Automation;
+using RdsRecovery.Errors;
+
+namespace RdsRecovery.PowerShell;
+
+/// <summary>
+/// Base of the module's cmdlets: per-input work goes in <see cref="ProcessInput"/>; a refusal becomes an error record
+/// for that input (the pipeline goes on), and no exception leaves the cmdlet unwrapped.
+/// </summary>
+public abstract class RdsCmdlet : PSCmdlet
+{
+    protected sealed override void ProcessRecord()
+    {
+        try
+        {
+            ProcessInput();
+        }
+        catch (RdsValidationException ex)
+        {
+            foreach (var error in ex.Errors) WriteRdsError(error);
+        }
+        catch (Exception ex) when (ex is not PipelineStoppedException && ex is not RuntimeException)
+        {
+            // RuntimeException covers ThrowTerminatingError and errors raised by PowerShell itself: those already carry a record.
+            WriteError(ErrorRecords.Unexpected(ex, null));
+        }
+    }
+
+    /// <summary>The work for one input object (or for the parameters, when nothing is piped).</summary>
+    protected abstract void ProcessInput();
+
+    /// <summary>A non-terminating error for the current input.</summary>
+    protected void WriteRdsError(RdsError error) => WriteError(ErrorRecords.From(error));
+
+    /// <summary>A terminating error: for conditions no further input can change, such as a missing connection.</summary>
+    protected void ThrowRdsError(RdsError error) => ThrowTerminatingError(ErrorRecords.From(error));
+}

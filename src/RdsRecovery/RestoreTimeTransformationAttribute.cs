@@ -1,0 +1,22 @@
+using System;
+using System.Management.Automation;
+using RdsRecovery.Validation;
+
+namespace RdsRecovery.PowerShell;
+
+/// <summary>
+/// Sees -RestoreTime before PowerShell converts it, so a value without a zone is refused instead of being read as
+/// local time (PowerShell's own string-to-DateTimeOffset conversion assumes the local zone). Accepted values are
+/// those of <see cref="RestoreTimeReader"/>; a refusal travels to the cmdlet as a token (see RestoreTimeRefusals).
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+public sealed class RestoreTimeTransformationAttribute : ArgumentTransformationAttribute
+{
+    public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+    {
+        var raw = inputData is PSObject pso ? pso.BaseObject : inputData;
+        if (raw is null) return null;
+        if (RestoreTimeReader.TryRead(raw, out var value, out var error)) return value;
+        return RestoreTimeRefusals.Issue(error!);
+    }
+}
