@@ -1,6 +1,7 @@
 using System;
 using System.Text.RegularExpressions;
 using RdsRecovery.Auth;
+using RdsRecovery.Errors;
 
 namespace RdsRecovery.Api;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Net;
 using System.Text.RegularExpressions;
 using RdsRecovery.Auth;
+using RdsRecovery.Errors;
 
 namespace RdsRecovery.Api;
 

@@ -1,3 +1,4 @@
+using RdsRecovery.Errors;
 using System;
 using System.Collections.Generic;
 
@@ -45,4 +46,37 @@ public static class RdsServiceErrors
             _ => RdsErrorKind.Unknown,
         };
     }
+
+    /// <summary>The stable error id for a kind of service or transport failure.</summary>
+    public static string ErrorIdFor(RdsErrorKind kind) => kind switch
+    {
+        RdsErrorKind.NotFound => RdsErrorIds.RdsResourceNotFound,
+        RdsErrorKind.PermissionDenied => RdsErrorIds.RdsPermissionDenied,
+        RdsErrorKind.Authentication => RdsErrorIds.RdsAuthenticationFailed,
+        RdsErrorKind.Busy => RdsErrorIds.RdsResourceBusy,
+        RdsErrorKind.InvalidArgument => RdsErrorIds.RdsInvalidArgument,
+        RdsErrorKind.Throttled => RdsErrorIds.RdsThrottled,
+        RdsErrorKind.ServerError => RdsErrorIds.RdsServerError,
+        RdsErrorKind.Transport => RdsErrorIds.RdsTransportError,
+        RdsErrorKind.Timeout => RdsErrorIds.RdsRequestTimeout,
+        RdsErrorKind.InvalidResponse => RdsErrorIds.RdsInvalidResponse,
+        _ => RdsErrorIds.RdsServiceError,
+    };
+
+    /// <summary>The PowerShell error category (by its mirrored name) for a kind of failure.</summary>
+    public static RdsErrorCategory CategoryFor(RdsErrorKind kind) => kind switch
+    {
+        RdsErrorKind.NotFound => RdsErrorCategory.ObjectNotFound,
+        RdsErrorKind.PermissionDenied => RdsErrorCategory.PermissionDenied,
+        RdsErrorKind.Authentication => RdsErrorCategory.AuthenticationError,
+        RdsErrorKind.Busy => RdsErrorCategory.ResourceBusy,
+        RdsErrorKind.InvalidArgument => RdsErrorCategory.InvalidArgument,
+        RdsErrorKind.Throttled => RdsErrorCategory.LimitsExceeded,
+        RdsErrorKind.ServerError => RdsErrorCategory.ResourceUnavailable,
+        RdsErrorKind.Transport => RdsErrorCategory.ConnectionError,
+        RdsErrorKind.Timeout => RdsErrorCategory.OperationTimeout,
+        RdsErrorKind.InvalidResponse => RdsErrorCategory.InvalidResult,
+        RdsErrorKind.Configuration => RdsErrorCategory.InvalidArgument,
+        _ => RdsErrorCategory.NotSpecified,
+    };
 }

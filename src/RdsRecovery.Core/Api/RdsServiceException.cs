@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Text;
+using RdsRecovery.Errors;
 
 namespace RdsRecovery.Api;
 
@@ -13,7 +14,7 @@ public sealed class RdsServiceException : RdsException
     internal RdsServiceException(
         RdsErrorKind kind, string method, string path, int? httpStatus, string? errorCode, string? errorMessage,
         string? requestId, string? detail = null, Exception? inner = null)
-        : base(RdsErrorIds.ForKind(kind), kind, Compose(method, path, httpStatus, errorCode, errorMessage, requestId, detail), inner)
+        : base(RdsServiceErrors.ErrorIdFor(kind), kind, Compose(method, path, httpStatus, errorCode, errorMessage, requestId, detail), inner)
     {
         Method = method;
         Path = path;

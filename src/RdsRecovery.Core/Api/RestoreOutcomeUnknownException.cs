@@ -1,4 +1,5 @@
 using System;
+using RdsRecovery.Errors;
 
 namespace RdsRecovery.Api;
 

@@ -68,4 +68,63 @@ public static class RdsErrorIds
 
     /// <summary>An unexpected failure inside the module, wrapped so no raw exception escapes. Category NotSpecified.</summary>
     public const string UnexpectedError = "UnexpectedError";
+
+    // ---- Configuration, service, restore submission and job waiting (the client). ----
+    /// <summary>No credentials: none given, none in HUAWEICLOUD_SDK_AK/SK, none in the SDK credentials file. Category AuthenticationError.</summary>
+    public const string CredentialsNotFound = "CredentialsNotFound";
+    /// <summary>An access key without a secret key, or the reverse. Category InvalidArgument.</summary>
+    public const string CredentialsIncomplete = "CredentialsIncomplete";
+    /// <summary>The SDK credentials file could not be read. Category InvalidData.</summary>
+    public const string CredentialsFileInvalid = "CredentialsFileInvalid";
+    /// <summary>No project id: none given, none in HUAWEICLOUD_SDK_PROJECT_ID or the credentials file. Category InvalidArgument.</summary>
+    public const string ProjectIdNotFound = "ProjectIdNotFound";
+    /// <summary>The project id is not a plain identifier. Category InvalidArgument.</summary>
+    public const string InvalidProjectId = "InvalidProjectId";
+    /// <summary>Neither a region nor an endpoint was given or found. Category InvalidArgument.</summary>
+    public const string RegionOrEndpointRequired = "RegionOrEndpointRequired";
+    /// <summary>The region name is malformed. Category InvalidArgument.</summary>
+    public const string InvalidRegion = "InvalidRegion";
+    /// <summary>The endpoint is not an absolute http(s) URI without query. Category InvalidArgument.</summary>
+    public const string InvalidEndpoint = "InvalidEndpoint";
+    /// <summary>Plain http to anything but a loopback address. Category SecurityError/InvalidArgument.</summary>
+    public const string InsecureEndpoint = "InsecureEndpoint";
+    /// <summary>The service answered 404 or a not-found code. Category ObjectNotFound.</summary>
+    public const string RdsResourceNotFound = "RdsResourceNotFound";
+    /// <summary>The service answered 403. Category PermissionDenied.</summary>
+    public const string RdsPermissionDenied = "RdsPermissionDenied";
+    /// <summary>The service answered 401 (APIGW.0301 and friends). Category AuthenticationError.</summary>
+    public const string RdsAuthenticationFailed = "RdsAuthenticationFailed";
+    /// <summary>409 or a documented busy code: another operation runs on the instance. Category ResourceBusy.</summary>
+    public const string RdsResourceBusy = "RdsResourceBusy";
+    /// <summary>The service refused the request as invalid (400). Category InvalidArgument.</summary>
+    public const string RdsInvalidArgument = "RdsInvalidArgument";
+    /// <summary>429 after every retry. Category LimitsExceeded.</summary>
+    public const string RdsThrottled = "RdsThrottled";
+    /// <summary>5xx after every retry. Category ResourceUnavailable.</summary>
+    public const string RdsServerError = "RdsServerError";
+    /// <summary>The connection failed after every retry. Category ConnectionError.</summary>
+    public const string RdsTransportError = "RdsTransportError";
+    /// <summary>The request timed out after every retry. Category OperationTimeout.</summary>
+    public const string RdsRequestTimeout = "RdsRequestTimeout";
+    /// <summary>The answer was not the JSON the API documents (HTML, malformed, too large). Category InvalidResult.</summary>
+    public const string RdsInvalidResponse = "RdsInvalidResponse";
+    /// <summary>Any other service error. Category NotSpecified.</summary>
+    public const string RdsServiceError = "RdsServiceError";
+    /// <summary>The restore was sent but its answer was lost (timeout, 5xx, dropped connection): the job may exist. It is never resent. Category OperationTimeout.</summary>
+    public const string RestoreOutcomeUnknown = "RestoreOutcomeUnknown";
+    /// <summary>The restore job ended Failed; the message carries the service's reason. Category InvalidResult.</summary>
+    public const string RestoreJobFailed = "RestoreJobFailed";
+    /// <summary>The job never became visible within the grace period. Category ObjectNotFound.</summary>
+    public const string RestoreJobNotFound = "RestoreJobNotFound";
+    /// <summary>-Timeout passed before the job finished; the restore goes on. Category OperationTimeout.</summary>
+    public const string RestoreJobWaitTimeout = "RestoreJobWaitTimeout";
+    /// <summary>Polling the job failed repeatedly. Category ConnectionError.</summary>
+    public const string RestoreJobPollFailed = "RestoreJobPollFailed";
+    /// <summary>The job completed but the target instance ended FAILED. Category InvalidResult.</summary>
+    public const string RestoreTargetInstanceFailed = "RestoreTargetInstanceFailed";
+
+    /// <summary>An instance named by the request does not exist (looked up before sending). Category ObjectNotFound.</summary>
+    public const string InstanceNotFound = "InstanceNotFound";
+    /// <summary>The backup does not exist or was not taken of the source (looked up before sending). Category ObjectNotFound.</summary>
+    public const string BackupNotFound = "BackupNotFound";
 }

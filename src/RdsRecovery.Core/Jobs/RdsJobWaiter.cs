@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using RdsRecovery.Api;
 using RdsRecovery.Model;
+using RdsRecovery.Errors;
 
 namespace RdsRecovery.Jobs;
 
@@ -93,7 +94,7 @@ public sealed class RdsJobWaiter
                 {
                     foreach (var x in pending)
                     {
-                        x.Finish(RdsJobWaitOutcome.TimedOut, RdsErrorIds.JobWaitTimeout,
+                        x.Finish(RdsJobWaitOutcome.TimedOut, RdsErrorIds.RestoreJobWaitTimeout,
                             $"Stopped waiting for restore job {x.Job.JobId} (target {Target(x)}) after {Format(_options.Timeout!.Value)}; last status {Describe(x)}. "
                             + ResumeHint(new[] { x.Job.JobId }));
                         Report(x, "wait timed out", final: true);
@@ -128,7 +129,7 @@ public sealed class RdsJobWaiter
                 }
                 else
                 {
-                    tr.Finish(RdsJobWaitOutcome.NotFound, RdsErrorIds.JobNotFound,
+                    tr.Finish(RdsJobWaitOutcome.NotFound, RdsErrorIds.RestoreJobNotFound,
                         $"Restore job {job.JobId} is not known to the service {Format(_options.NotVisibleGrace)} after it was submitted ({ex.ErrorCode ?? "HTTP " + ex.HttpStatus}, request id {ex.RequestId ?? "none"}).", ex);
                     report(tr, "not found", true);
                 }
@@ -143,7 +144,7 @@ public sealed class RdsJobWaiter
             info.ApplyTo(job);
             if (job.Status == RdsJobStatus.Failed)
             {
-                tr.Finish(RdsJobWaitOutcome.Failed, RdsErrorIds.JobFailed,
+                tr.Finish(RdsJobWaitOutcome.Failed, RdsErrorIds.RestoreJobFailed,
                     $"Restore job {job.JobId} (target {Target(tr)}) failed: {job.FailReason ?? "the service gave no reason"}.");
                 report(tr, "failed", true);
                 return;
@@ -177,7 +178,7 @@ public sealed class RdsJobWaiter
         if (target is null)
         {
             job.TargetStatus = null;
-            tr.Finish(RdsJobWaitOutcome.TargetFailed, RdsErrorIds.TargetInstanceFailed,
+            tr.Finish(RdsJobWaitOutcome.TargetFailed, RdsErrorIds.RestoreTargetInstanceFailed,
                 $"Restore job {job.JobId} completed but its target instance {job.TargetInstanceId} no longer exists.");
             report(tr, "completed, target not found", true);
             return;
@@ -191,7 +192,7 @@ public sealed class RdsJobWaiter
         }
         else if (string.Equals(target.Status, "FAILED", StringComparison.OrdinalIgnoreCase))
         {
-            tr.Finish(RdsJobWaitOutcome.TargetFailed, RdsErrorIds.TargetInstanceFailed,
+            tr.Finish(RdsJobWaitOutcome.TargetFailed, RdsErrorIds.RestoreTargetInstanceFailed,
                 $"Restore job {job.JobId} completed but its target instance {Target(tr)} is FAILED.");
             report(tr, "completed, target FAILED", true);
         }
@@ -208,7 +209,7 @@ public sealed class RdsJobWaiter
         var fatal = ex.Kind is RdsErrorKind.Authentication or RdsErrorKind.PermissionDenied or RdsErrorKind.InvalidArgument or RdsErrorKind.NotFound;
         if (fatal || tr.Errors >= _options.MaxConsecutiveErrors)
         {
-            tr.Finish(RdsJobWaitOutcome.PollFailed, RdsErrorIds.JobPollFailed,
+            tr.Finish(RdsJobWaitOutcome.PollFailed, RdsErrorIds.RestoreJobPollFailed,
                 $"Could not follow restore job {tr.Job.JobId}: {ex.Message} " + ResumeHint(new[] { tr.Job.JobId }), ex);
             report(tr, "polling failed", true);
             return;

@@ -1,5 +1,6 @@
 using RdsRecovery.Api;
 using RdsRecovery.Core.Tests.Auth;
+using RdsRecovery.Errors;
 
 namespace RdsRecovery.Core.Tests.Api;
 

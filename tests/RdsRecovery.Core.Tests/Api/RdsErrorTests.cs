@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http;
 using System.Text;
 using RdsRecovery.Api;
+using RdsRecovery.Errors;
 
 namespace RdsRecovery.Core.Tests.Api;
 
@@ -24,7 +25,7 @@ public class RdsErrorTests
         Assert.Equal("GET", ex.Method);
         Assert.Equal("/v3/0483b6b16e954cb88930a360d2c4e663/jobs?id=j1", ex.Path);
         Assert.Equal(RdsErrorKind.NotFound, ex.Kind);
-        Assert.Equal(RdsErrorIds.NotFound, ex.ErrorId);
+        Assert.Equal(RdsErrorIds.RdsResourceNotFound, ex.ErrorId);
         foreach (var part in new[] { "404", "DBS.200002", "The DB instance does not exist.", "rq-404" }) Assert.Contains(part, ex.Message);
     }
 
@@ -88,7 +89,7 @@ public class RdsErrorTests
     {
         var ex = await Fail(_ => FakeRdsHandler.Text("<html>login</html>", "text/html", HttpStatusCode.OK));
         Assert.Equal(RdsErrorKind.InvalidResponse, ex.Kind);
-        Assert.Equal(RdsErrorIds.InvalidResponse, ex.ErrorId);
+        Assert.Equal(RdsErrorIds.RdsInvalidResponse, ex.ErrorId);
         Assert.Contains("text/html", ex.Message);
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
 using RdsRecovery.Api;
+using RdsRecovery.Errors;
 
 namespace RdsRecovery.Core.Tests.Api;
 

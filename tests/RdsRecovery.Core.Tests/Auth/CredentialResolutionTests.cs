@@ -1,6 +1,7 @@
 using System.Security;
 using RdsRecovery.Api;
 using RdsRecovery.Auth;
+using RdsRecovery.Errors;
 
 namespace RdsRecovery.Core.Tests.Auth;
 

@@ -3,6 +3,7 @@ using RdsRecovery.Api;
 using RdsRecovery.Core.Tests.Api;
 using RdsRecovery.Jobs;
 using RdsRecovery.Model;
+using RdsRecovery.Errors;
 
 namespace RdsRecovery.Core.Tests.Jobs;
 
@@ -100,7 +101,7 @@ public class RdsJobWaiterTests
         using var client = svc.Client();
         var r = (await Waiter(svc, client).WaitAsync(new[] { Job("j1") }))[0];
         Assert.Equal(RdsJobWaitOutcome.Failed, r.Outcome);
-        Assert.Equal(RdsErrorIds.JobFailed, r.ErrorId);
+        Assert.Equal(RdsErrorIds.RestoreJobFailed, r.ErrorId);
         Assert.Equal("Insufficient disk space on target", r.Job.FailReason);
         Assert.Contains("Insufficient disk space on target", r.Message);
         Assert.Contains("tgt", r.Message);
@@ -115,7 +116,7 @@ public class RdsJobWaiterTests
         using var client = svc.Client();
         var r = (await Waiter(svc, client).WaitAsync(new[] { Job("j1") }))[0];
         Assert.Equal(RdsJobWaitOutcome.TargetFailed, r.Outcome);
-        Assert.Equal(RdsErrorIds.TargetInstanceFailed, r.ErrorId);
+        Assert.Equal(RdsErrorIds.RestoreTargetInstanceFailed, r.ErrorId);
         Assert.Equal("FAILED", r.Job.TargetStatus);
     }
 
@@ -128,7 +129,7 @@ public class RdsJobWaiterTests
         // Not visible at 0, 10, 25, 47.5 s (within 60 s of submission); at 81.25 s it is given up.
         Assert.Equal(5, svc.JobPolls("ghost"));
         Assert.Equal(RdsJobWaitOutcome.NotFound, r.Outcome);
-        Assert.Equal(RdsErrorIds.JobNotFound, r.ErrorId);
+        Assert.Equal(RdsErrorIds.RestoreJobNotFound, r.ErrorId);
         Assert.Contains("DBS.200543", r.Message);
     }
 
@@ -153,7 +154,7 @@ public class RdsJobWaiterTests
         Assert.Equal(4, svc.JobPolls("j1"));
         Assert.Equal(TimeSpan.FromSeconds(60), svc.Clock.Now - svc.Start);
         Assert.Equal(RdsJobWaitOutcome.TimedOut, r.Outcome);
-        Assert.Equal(RdsErrorIds.JobWaitTimeout, r.ErrorId);
+        Assert.Equal(RdsErrorIds.RestoreJobWaitTimeout, r.ErrorId);
         Assert.Contains("Get-RdsRestoreJob -JobId 'j1' | Wait-RdsRestoreJob", r.Message);
         Assert.Contains("goes on", r.Message);
         Assert.True(reports[^1].IsFinal);
@@ -195,7 +196,7 @@ public class RdsJobWaiterTests
         using var client = svc.Client();
         var r = (await Waiter(svc, client).WaitAsync(new[] { Job("j1") }))[0];
         Assert.Equal(RdsJobWaitOutcome.PollFailed, r.Outcome);
-        Assert.Equal(RdsErrorIds.JobPollFailed, r.ErrorId);
+        Assert.Equal(RdsErrorIds.RestoreJobPollFailed, r.ErrorId);
         Assert.IsType<RdsServiceException>(r.Error);
         Assert.Equal(1, svc.JobPolls("j1"));
     }
