@@ -19,7 +19,7 @@ internal sealed record LoggedRequest(long Sequence, DateTimeOffset Time, string 
 internal sealed class RequestLog
 {
     public const int Capacity = 10_000;
-    public const string Redacted = "<redacted>";
+    public const string Redacted = "[redacted]";
     private static readonly HashSet<string> SecretHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
         "Authorization", "X-Auth-Token", "X-Security-Token", "X-Subject-Token", "Cookie",

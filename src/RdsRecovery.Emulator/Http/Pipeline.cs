@@ -43,7 +43,11 @@ internal sealed class Pipeline
             if (!admin)
             {
                 var decision = _services.Faults.Decide(context.Request.Method, path);
-                if (decision.LatencyMs > 0) await Task.Delay(decision.LatencyMs, context.RequestAborted).ConfigureAwait(false);
+                if (decision.LatencyMs > 0)
+                {
+                    fault = "latency";
+                    await Task.Delay(decision.LatencyMs, context.RequestAborted).ConfigureAwait(false);
+                }
                 if (decision.Fault is { } rule)
                 {
                     fault = rule.Kind.ToString().ToLowerInvariant();
