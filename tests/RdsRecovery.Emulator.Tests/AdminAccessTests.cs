@@ -20,7 +20,7 @@ public sealed class AdminAccessTests
             .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a));
         Assert.True(address is not null, "this test needs a non-loopback IPv4 address on the machine");
         var file = RunningEmulator.NewDataFile();
-        await using var host = await EmulatorHost.StartAsync(new EmulatorOptions
+        var host = await EmulatorHost.StartAsync(new EmulatorOptions
         {
             Port = 0, ListenAddress = "0.0.0.0", AllowRemote = true, DataFile = file,
         });
