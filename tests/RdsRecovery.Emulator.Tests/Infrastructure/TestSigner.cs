@@ -10,7 +10,7 @@ namespace RdsRecovery.Emulator.Tests.Infrastructure;
 internal static class TestSigner
 {
     public static string Authorization(string accessKey, string secretKey, string method, string path, string query,
-        IDictionary<string, string> signedHeaders, byte[] body)
+        IDictionary<string, string> signedHeaders, byte[] body, string? payloadHash = null)
     {
         var names = signedHeaders.Keys.Select(k => k.ToLowerInvariant()).OrderBy(k => k, StringComparer.Ordinal).ToArray();
         var lookup = signedHeaders.ToDictionary(kv => kv.Key.ToLowerInvariant(), kv => kv.Value.Trim());
@@ -25,7 +25,7 @@ internal static class TestSigner
         lines.AddRange(names.Select(n => n + ":" + lookup[n]));
         lines.Add("");
         lines.Add(string.Join(";", names));
-        lines.Add(Convert.ToHexString(SHA256.HashData(body)).ToLowerInvariant());
+        lines.Add(payloadHash ?? Convert.ToHexString(SHA256.HashData(body)).ToLowerInvariant());
         var canonical = string.Join("\n", lines);
         var toSign = "SDK-HMAC-SHA256\n" + lookup["x-sdk-date"] + "\n" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical))).ToLowerInvariant();
         using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes(secretKey));
