@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using RdsRecovery.Emulator.Hosting;
+using RdsRecovery.Emulator.Http;
+using RdsRecovery.Emulator.Store;
+
+namespace RdsRecovery.Emulator.Api;
+
+/// <summary><c>GET /v3/{project_id}/backups</c>: instance_id mandatory; filters by id, type, status and begin time.</summary>
+internal sealed class BackupsApi
+{
+    private static readonly string[] Types = { "auto", "manual", "fragment", "incremental" };
+    private static readonly string[] Statuses = { "BUILDING", "COMPLETED", "FAILED", "DELETING" };
+    private readonly EmulatorServices _services;
+
+    public BackupsApi(EmulatorServices services) => _services = services;
+
+    public Task List(HttpContext context, IReadOnlyDictionary<string, string> values)
+    {
+        var instanceId = Query.String(context, "instance_id");
+        if (string.IsNullOrEmpty(instanceId)) throw ApiException.Parameter("Parameter error: 'instance_id' is required.");
+        var backupId = Query.String(context, "backup_id");
+        var type = Query.String(context, "backup_type");
+        var status = Query.String(context, "status");
+        if (type is not null && !Types.Contains(type, StringComparer.Ordinal))
+            throw ApiException.Parameter($"Parameter error: backup_type '{type}' is not one of {string.Join(", ", Types)}.");
+        if (status is not null && !Statuses.Contains(status, StringComparer.Ordinal))
+            throw ApiException.Parameter($"Parameter error: status '{status}' is not one of {string.Join(", ", Statuses)}.");
+        var beginText = Query.String(context, "begin_time");
+        var endText = Query.String(context, "end_time");
+        long? begin = null, end = null;
+        if (beginText is not null || endText is not null)
+        {
+            if (beginText is null || endText is null) throw ApiException.Parameter("Parameter error: begin_time and end_time must be given together.");
+            if (!WireTime.TryParse(beginText, out var b)) throw ApiException.Parameter($"Parameter error: begin_time '{beginText}' is not yyyy-mm-ddThh:mm:ssZ.");
+            if (!WireTime.TryParse(endText, out var e)) throw ApiException.Parameter($"Parameter error: end_time '{endText}' is not yyyy-mm-ddThh:mm:ssZ.");
+            if (e <= b) throw ApiException.Parameter("Parameter error: end_time must be later than begin_time.");
+            (begin, end) = (b, e);
+        }
+        var (offset, limit) = Query.Paging(context);
+
+        var instance = _services.Store.Instance(instanceId)
+            ?? throw new ApiException(404, ErrorCodes.InstanceNotFound, $"The DB instance does not exist: {instanceId}.");
+        IEnumerable<BackupRecord> found = _services.Store.Backups(instanceId);
+        if (!string.IsNullOrEmpty(backupId)) found = found.Where(b => b.Id == backupId);
+        if (type is not null) found = found.Where(b => b.Type == type);
+        if (status is not null) found = found.Where(b => b.Status == status);
+        if (begin is not null) found = found.Where(b => b.BeginMs >= begin && b.BeginMs <= end);
+        var all = found.ToList();
+        var page = all.Skip(offset).Take(limit).Select(b => (JsonNode)InstanceJson.Backup(b, instance)).ToArray();
+        return JsonResponse.WriteAsync(context, 200, new JsonObject { ["backups"] = new JsonArray(page), ["total_count"] = all.Count });
+    }
+}

@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using RdsRecovery.Emulator.Hosting;
+using RdsRecovery.Emulator.Http;
+using RdsRecovery.Emulator.Rules;
+using RdsRecovery.Emulator.Store;
+
+namespace RdsRecovery.Emulator.Api;
+
+/// <summary>Reads of instances: the list, restorable time ranges and the SQL Server database list.</summary>
+internal sealed class InstancesApi
+{
+    private static readonly string[] Engines = { "MySQL", "PostgreSQL", "SQLServer", "MariaDB" };
+    private static readonly string[] Types = { "Single", "Ha", "Replica" };
+    private static readonly string[] SystemDatabases = { "master", "model", "msdb", "tempdb" };
+    private readonly EmulatorServices _services;
+
+    public InstancesApi(EmulatorServices services) => _services = services;
+
+    /// <summary><c>GET /v3/{project_id}/instances</c></summary>
+    public Task List(HttpContext context, IReadOnlyDictionary<string, string> values)
+    {
+        var id = Query.String(context, "id");
+        var name = Query.String(context, "name");
+        var engine = Query.String(context, "datastore_type");
+        var type = Query.String(context, "type");
+        if (name == "*") throw ApiException.Parameter("Parameter error: name '*' alone is not allowed.");
+        if (engine is not null && !Engines.Contains(engine, StringComparer.Ordinal))
+            throw ApiException.Parameter($"Parameter error: datastore_type '{engine}' is not one of {string.Join(", ", Engines)}.");
+        if (type is not null && !Types.Contains(type, StringComparer.Ordinal))
+            throw ApiException.Parameter($"Parameter error: type '{type}' is not one of {string.Join(", ", Types)}.");
+        var (offset, limit) = Query.Paging(context);
+
+        _services.Store.SettleDue(WireTime.NowMs());
+        IEnumerable<InstanceRecord> found = _services.Store.Instances();
+        if (!string.IsNullOrEmpty(id)) found = found.Where(i => i.Id == id);
+        if (!string.IsNullOrEmpty(name))
+        {
+            found = name.StartsWith('*')
+                ? found.Where(i => i.Name.Contains(name[1..], StringComparison.Ordinal))
+                : found.Where(i => i.Name == name);
+        }
+        if (engine is not null) found = found.Where(i => i.Engine == engine);
+        if (type is not null) found = found.Where(i => i.Type == type);
+        var all = found.ToList();
+        var page = all.Skip(offset).Take(limit).Select(i => (JsonNode)InstanceJson.Instance(i, _services.Options.Region)).ToArray();
+        return JsonResponse.WriteAsync(context, 200, new JsonObject { ["instances"] = new JsonArray(page), ["total_count"] = all.Count });
+    }
+
+    /// <summary><c>GET /v3/{project_id}/instances/{instance_id}/restore-time</c>, optional <c>date=yyyy-mm-dd</c> (UTC day).</summary>
+    public Task RestoreTimes(HttpContext context, IReadOnlyDictionary<string, string> values)
+    {
+        var instance = Find(values["instance_id"]);
+        var now = WireTime.NowMs();
+        long from = long.MinValue, to = long.MaxValue;
+        var date = Query.String(context, "date");
+        if (date is not null)
+        {
+            if (!DateTime.TryParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var day))
+                throw ApiException.Parameter($"Parameter error: date '{date}' is not yyyy-mm-dd.");
+            from = new DateTimeOffset(DateTime.SpecifyKind(day, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
+            to = from + 86_400_000 - 1;
+        }
+        var ranges = new JsonArray();
+        foreach (var window in instance.Windows)
+        {
+            var start = Math.Max(window.StartMs, from);
+            var end = Math.Min(window.EndMs ?? now - RestoreValidator.LogDelayMs, to);
+            if (start <= end) ranges.Add(new JsonObject { ["start_time"] = start, ["end_time"] = end });
+        }
+        return JsonResponse.WriteAsync(context, 200, new JsonObject { ["restore_time"] = ranges });
+    }
+
+    /// <summary><c>GET /v3/{project_id}/instances/{instance_id}/database/detail?page=&amp;limit=</c>, SQL Server only.</summary>
+    public Task Databases(HttpContext context, IReadOnlyDictionary<string, string> values)
+    {
+        var page = Query.Int(context, "page", 1, 1, int.MaxValue, required: true);
+        var limit = Query.Int(context, "limit", 100, 1, 100, required: true);
+        var instance = Find(values["instance_id"]);
+        if (instance.Engine != "SQLServer")
+            throw new ApiException(400, ErrorCodes.EngineMismatch, $"The DB engine or version is not supported: {instance.Name} is {instance.Engine}; this API is for SQL Server.");
+        var state = _services.Store.StateAt(instance, WireTime.NowMs());
+        var names = SystemDatabases.Select(n => (Name: n, Charset: "SQL_Latin1_General_CP1_CI_AS"))
+            .Concat((state?.Databases ?? Array.Empty<DatabaseEntry>()).Select(d => (d.Name, Charset: d.CharacterSet)))
+            .ToList();
+        var dbName = Query.String(context, "db-name");
+        IEnumerable<(string Name, string Charset)> selected = dbName is null
+            ? names.Skip((int)Math.Min(int.MaxValue, (long)(page - 1) * limit)).Take(limit)
+            : names.Where(n => n.Name == dbName);
+        var databases = selected.Select(n => (JsonNode)new JsonObject { ["name"] = n.Name, ["character_set"] = n.Charset, ["state"] = "Running" }).ToArray();
+        var total = dbName is null ? names.Count : databases.Length;
+        return JsonResponse.WriteAsync(context, 200, new JsonObject { ["databases"] = new JsonArray(databases), ["total_count"] = total });
+    }
+
+    private InstanceRecord Find(string id)
+    {
+        _services.Store.SettleDue(WireTime.NowMs());
+        return _services.Store.Instance(id) ?? throw new ApiException(404, ErrorCodes.InstanceNotFound, $"The DB instance does not exist: {id}.");
+    }
+}

@@ -1,0 +1,32 @@
+namespace RdsRecovery.Emulator.Store;
+
+/// <summary>The SQLite schema. Lists are JSON text: they are read and written whole.</summary>
+internal static class Schema
+{
+    public const int Version = 1;
+
+    public const string Create = """
+        CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS instances (
+            id TEXT PRIMARY KEY, ord INTEGER NOT NULL, name TEXT NOT NULL, engine TEXT NOT NULL, version TEXT NOT NULL,
+            complete_version TEXT, type TEXT NOT NULL, status TEXT NOT NULL, volume_type TEXT NOT NULL,
+            volume_size INTEGER NOT NULL, port INTEGER NOT NULL, time_zone TEXT NOT NULL, flavor_ref TEXT NOT NULL,
+            created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL, windows_json TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS instance_states (
+            instance_id TEXT NOT NULL, from_ms INTEGER NOT NULL, live INTEGER NOT NULL, marker TEXT NOT NULL,
+            databases_json TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_states ON instance_states (instance_id, from_ms);
+        CREATE TABLE IF NOT EXISTS backups (
+            id TEXT PRIMARY KEY, instance_id TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL, status TEXT NOT NULL,
+            size_kb INTEGER NOT NULL, begin_ms INTEGER NOT NULL, end_ms INTEGER, marker TEXT NOT NULL,
+            databases_json TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_backups ON backups (instance_id, begin_ms);
+        CREATE TABLE IF NOT EXISTS jobs (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, source_id TEXT NOT NULL, target_id TEXT NOT NULL,
+            target_name TEXT NOT NULL, created_ms INTEGER NOT NULL, visible_ms INTEGER NOT NULL, ends_ms INTEGER NOT NULL,
+            fail_reason TEXT, settled INTEGER NOT NULL, restored_json TEXT NOT NULL, request_json TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_jobs_due ON jobs (settled, ends_ms);
+        CREATE TABLE IF NOT EXISTS arranged (instance_id TEXT PRIMARY KEY, fail_reason TEXT, duration_ms INTEGER);
+        CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, expires_ms INTEGER NOT NULL);
+        """;
+}
