@@ -91,8 +91,7 @@ internal sealed class Pipeline
         switch (match.Route.Access)
         {
             case RouteAccess.Admin:
-                var remote = context.Connection.RemoteIpAddress;
-                if (remote is not null && !IPAddress.IsLoopback(remote))
+                if (!AdminAccess.IsAllowed(context.Connection.RemoteIpAddress))
                     throw new ApiException(403, "EMULATOR.0403", "The admin API answers loopback clients only.");
                 break;
             case RouteAccess.Gateway:
