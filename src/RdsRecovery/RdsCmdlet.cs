@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using RdsRecovery.Api;
 using RdsRecovery.Errors;
 
 namespace RdsRecovery.PowerShell;
@@ -20,12 +21,20 @@ public abstract class RdsCmdlet : PSCmdlet
         {
             foreach (var error in ex.Errors) WriteRdsError(error);
         }
+        catch (RdsException ex)
+        {
+            // A service or transport failure for this input: the record keeps the exception and its properties.
+            WriteError(ServiceErrorRecords.From(ex, ErrorTarget));
+        }
         catch (Exception ex) when (ex is not PipelineStoppedException && ex is not RuntimeException)
         {
             // RuntimeException covers ThrowTerminatingError and errors raised by PowerShell itself: those already carry a record.
             WriteError(ErrorRecords.Unexpected(ex, null));
         }
     }
+
+    /// <summary>The input a service failure is reported against (for example the instance id being read).</summary>
+    protected virtual object? ErrorTarget => null;
 
     /// <summary>The work for one input object (or for the parameters, when nothing is piped).</summary>
     protected abstract void ProcessInput();

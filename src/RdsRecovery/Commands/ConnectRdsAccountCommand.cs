@@ -1,0 +1,89 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using RdsRecovery.Api;
+using RdsRecovery.Auth;
+using RdsRecovery.PowerShell.Session;
+
+namespace RdsRecovery.PowerShell.Commands;
+
+/// <summary>
+/// Sets the session's default connection to the RDS service (and returns it with -PassThru). Credentials come from
+/// the parameters, else the HUAWEICLOUD_SDK_* environment variables, else the SDK credentials file.
+/// </summary>
+[Cmdlet(VerbsCommunications.Connect, "RdsAccount", DefaultParameterSetName = FromEnvironmentSet)]
+[OutputType(typeof(RdsConnection))]
+public sealed class ConnectRdsAccountCommand : RdsCmdlet
+{
+    public const string FromEnvironmentSet = "FromEnvironment";
+    public const string AccessKeySet = "AccessKey";
+    public const string CredentialSet = "Credential";
+    public const string TokenSet = "Token";
+
+    /// <summary>The region, for example ap-southeast-1; names the regional endpoint unless -Endpoint is given.</summary>
+    [Parameter(Position = 0)]
+    [ArgumentCompleter(typeof(RegionCompleter))]
+    public string? Region { get; set; }
+
+    [Parameter]
+    [Alias("project_id")]
+    public string? ProjectId { get; set; }
+
+    /// <summary>A base URI that replaces the regional host: the emulator, Open Telekom Cloud, a private cloud.</summary>
+    [Parameter]
+    public Uri? Endpoint { get; set; }
+
+    /// <summary>User name = access key, password = secret key.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+    [Credential]
+    public PSCredential Credential { get; set; } = null!;
+
+    [Parameter(Mandatory = true, ParameterSetName = AccessKeySet)]
+    [Alias("ak")]
+    public string AccessKey { get; set; } = null!;
+
+    [Parameter(Mandatory = true, ParameterSetName = AccessKeySet)]
+    [Alias("sk")]
+    public SecureString SecretKey { get; set; } = null!;
+
+    /// <summary>The security token of temporary AK/SK credentials.</summary>
+    [Parameter(ParameterSetName = AccessKeySet)]
+    [Parameter(ParameterSetName = CredentialSet)]
+    public SecureString? SecurityToken { get; set; }
+
+    /// <summary>An IAM token (X-Auth-Token) instead of AK/SK.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = TokenSet)]
+    public SecureString Token { get; set; } = null!;
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void ProcessInput()
+    {
+        RdsCredentials? credentials = ParameterSetName switch
+        {
+            AccessKeySet => RdsCredentials.FromAccessKey(AccessKey, SecretKey, SecurityToken),
+            CredentialSet => RdsCredentials.FromAccessKey(Credential.UserName, Credential.Password, SecurityToken),
+            TokenSet => RdsCredentials.FromToken(Token),
+            _ => null,
+        };
+        try
+        {
+            var connection = RdsConnection.Resolve(new RdsConnectionOptions
+            {
+                Region = Region,
+                ProjectId = ProjectId,
+                Endpoint = Endpoint,
+                Credentials = credentials,
+            });
+            RdsSession.DefaultConnection = connection;
+            WriteVerbose($"Connected: {connection}");
+            if (PassThru) WriteObject(connection);
+        }
+        catch (RdsException ex)
+        {
+            // Nothing else can work without a connection: stop here.
+            ThrowTerminatingError(ServiceErrorRecords.From(ex, Endpoint ?? (object?)Region));
+        }
+    }
+}
