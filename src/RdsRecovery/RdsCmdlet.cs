@@ -39,6 +39,12 @@ public abstract class RdsCmdlet : PSCmdlet
     /// <summary>The work for one input object (or for the parameters, when nothing is piped).</summary>
     protected abstract void ProcessInput();
 
+    /// <summary>
+    /// Optional values from a CSV row arrive as "" when their cell is empty: read that as "not given". Only for
+    /// optional choices (backup or time); the instance ids stay strict, so a blank target is refused, never defaulted.
+    /// </summary>
+    protected static string? BlankAsNull(string? value) => value is null || value.Trim().Length == 0 ? null : value;
+
     /// <summary>A non-terminating error for the current input.</summary>
     protected void WriteRdsError(RdsError error) => WriteError(ErrorRecords.From(error));
 

@@ -8,6 +8,7 @@ namespace RdsRecovery.PowerShell;
 /// Sees -RestoreTime before PowerShell converts it, so a value without a zone is refused instead of being read as
 /// local time (PowerShell's own string-to-DateTimeOffset conversion assumes the local zone). Accepted values are
 /// those of <see cref="RestoreTimeReader"/>; a refusal travels to the cmdlet as a token (see RestoreTimeRefusals).
+/// A blank string is read as "not given", so CSV rows can leave the column they do not use empty.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
 public sealed class RestoreTimeTransformationAttribute : ArgumentTransformationAttribute
@@ -15,7 +16,8 @@ public sealed class RestoreTimeTransformationAttribute : ArgumentTransformationA
     public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
     {
         var raw = inputData is PSObject pso ? pso.BaseObject : inputData;
-        if (raw is null) return null;
+        // A blank cell (Import-Csv gives "") means "no point in time", as an absent column does.
+        if (raw is null || (raw is string text && text.Trim().Length == 0)) return null;
         if (RestoreTimeReader.TryRead(raw, out var value, out var error)) return value;
         return RestoreTimeRefusals.Issue(error!);
     }

@@ -38,6 +38,10 @@ Write-Output '--preference--'
 $WhatIfPreference = $true
 Restore-RdsInstance -SourceInstanceId s -TargetInstanceId t -BackupId pref1
 $WhatIfPreference = $false
+Write-Output '--csv--'
+'source_instance_id,target_instance_id,backup_id,restore_time', 'csvS1,csvT1,csvB1,', 'csvS2,csvT2,,2025-06-01T08:00:00+08:00', 'csvS3,,csvB3,' |
+    ConvertFrom-Csv | Restore-RdsInstance -WhatIf -ErrorAction SilentlyContinue -ErrorVariable csvErr
+Write-Output ('csv errors: ' + (($csvErr | ForEach-Object { $_.FullyQualifiedErrorId.Split(',')[0] }) -join ' '))
 Write-Output '--end--'
 '@
         function Get-Section([string] $Name) {
@@ -85,6 +89,14 @@ Write-Output '--end--'
         $text = Get-Section 'preference'
         $text | Should -BeLike '*What if:*pref1*'
         $text | Should -Not -BeLike '*NotConnected*'
+    }
+
+    It 'reads blank CSV cells as not given, except the target, which is refused' {
+        $text = Get-Section 'csv'
+        $text | Should -BeLike '*{"source":{"instance_id":"csvS1","type":"backup","backup_id":"csvB1"},"target":{"instance_id":"csvT1"}}*'
+        $text | Should -BeLike '*{"source":{"instance_id":"csvS2","type":"timestamp","restore_time":1748736000000},"target":{"instance_id":"csvT2"}}*'
+        $text | Should -Not -BeLike '*csvB3*'
+        $text | Should -Match 'csv errors: \S*EmptyString'
     }
 
     It 'never reaches the submit step under -WhatIf' {

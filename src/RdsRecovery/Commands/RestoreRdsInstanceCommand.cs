@@ -32,7 +32,7 @@ public sealed class RestoreRdsInstanceCommand : RdsCmdlet
     [Alias("target_instance_id")]
     public string TargetInstanceId { get; set; } = null!;
 
-    /// <summary>The backup to restore. A backup object piped in binds its id here.</summary>
+    /// <summary>The backup to restore. A backup object piped in binds its id here. Blank (an empty CSV cell) means none.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("id", "backup_id")]
     public string? BackupId { get; set; }
@@ -101,7 +101,7 @@ public sealed class RestoreRdsInstanceCommand : RdsCmdlet
             refused = true;
         }
         if (refused) return null;
-        if (RestoreRequest.TryCreate(SourceInstanceId, TargetInstanceId, BackupId, RestoreTime, map, SystemClock.Instance, out var request, out var errors))
+        if (RestoreRequest.TryCreate(SourceInstanceId, TargetInstanceId, BlankAsNull(BackupId), RestoreTime, map, SystemClock.Instance, out var request, out var errors))
             return request;
         foreach (var error in errors)
             WriteRdsError(error.ParameterName == "DatabaseName" ? error.WithTarget(DatabaseName) : error);

@@ -31,6 +31,7 @@ public sealed class TestRdsRestoreCompatibilityCommand : RdsCmdlet
     [Alias("Target")]
     public object TargetInstance { get; set; } = null!;
 
+    /// <summary>The backup to restore. Blank (an empty CSV cell) means none.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("backup_id")]
     public string? BackupId { get; set; }
@@ -84,7 +85,7 @@ public sealed class TestRdsRestoreCompatibilityCommand : RdsCmdlet
         }
         if (refused) return null;
 
-        if (!RestoreRequest.TryCreate(source!.Id, target!.Id, BackupId, RestoreTime, map, SystemClock.Instance, out var request, out var errors))
+        if (!RestoreRequest.TryCreate(source!.Id, target!.Id, BlankAsNull(BackupId), RestoreTime, map, SystemClock.Instance, out var request, out var errors))
         {
             foreach (var error in errors) WriteRdsError(Retarget(error));
             return null;
