@@ -14,8 +14,16 @@
     FormatsToProcess     = @('RdsRecovery.Format.ps1xml')
     FunctionsToExport    = @()
     CmdletsToExport      = @(
+        'Connect-RdsAccount'
+        'Disconnect-RdsAccount'
+        'Get-RdsInstance'
+        'Get-RdsBackup'
+        'Get-RdsRestoreWindow'
+        'Get-RdsSqlServerDatabase'
         'Test-RdsRestoreCompatibility'
         'Restore-RdsInstance'
+        'Get-RdsRestoreJob'
+        'Wait-RdsRestoreJob'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

@@ -23,7 +23,7 @@ public abstract class RdsServiceCmdlet : RdsCmdlet
     public RdsConnection? Connection { get; set; }
 
     /// <summary>Cancelled when the user presses Ctrl+C or the pipeline is stopped.</summary>
-    protected CancellationToken Stopping => _stopping.Token;
+    protected CancellationToken StopToken => _stopping.Token;
 
     /// <summary>The connection in force, or a terminating NotConnected error.</summary>
     protected RdsConnection ResolveConnection()
@@ -67,7 +67,10 @@ public abstract class RdsServiceCmdlet : RdsCmdlet
     }
 
     /// <summary>Queues a callback (for example WriteProgress) for the pipeline thread while <see cref="Call{T}"/> runs.</summary>
-    protected void Post(Action callback) => _pump?.Post(callback);
+    internal void PostCallback(Action callback) => _pump?.Post(callback);
+
+    /// <summary><see cref="Call{T}"/> for helpers outside the cmdlet class (the shared job waiting).</summary>
+    internal T CallWaiter<T>(Func<RdsClient, CancellationToken, Task<T>> work) => Call(work);
 
     protected override void StopProcessing() => _stopping.Cancel();
 

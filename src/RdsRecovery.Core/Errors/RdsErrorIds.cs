@@ -127,4 +127,10 @@ public static class RdsErrorIds
     public const string InstanceNotFound = "InstanceNotFound";
     /// <summary>The backup does not exist or was not taken of the source (looked up before sending). Category ObjectNotFound.</summary>
     public const string BackupNotFound = "BackupNotFound";
+    /// <summary>A job id that is not an identifier (1-64 of A-Z a-z 0-9 _ -). Nothing is sent. Category InvalidArgument.</summary>
+    public const string InvalidJobId = "InvalidJobId";
+    /// <summary>A backup time filter that is not a range (-After later than -Before). Category InvalidArgument.</summary>
+    public const string InvalidTimeRange = "InvalidTimeRange";
+    /// <summary>Waiting stopped (Ctrl+C or -Timeout) while restores go on; the message says how to resume. Category OperationStopped.</summary>
+    public const string RestoreWaitStopped = "RestoreWaitStopped";
 }

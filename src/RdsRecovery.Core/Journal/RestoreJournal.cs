@@ -80,4 +80,13 @@ public sealed class RestoreJournal
         }
         return entries;
     }
+
+    /// <summary>The newest Submitted line for a job id, or null when this journal never saw that job.</summary>
+    public RestoreJournalEntry? FindSubmitted(string jobId)
+    {
+        RestoreJournalEntry? found = null;
+        foreach (var entry in Read())
+            if (entry.Phase == RestoreJournalPhase.Submitted && string.Equals(entry.JobId, jobId, StringComparison.Ordinal)) found = entry;
+        return found;
+    }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Text.Json.Serialization;
+using RdsRecovery.Model;
 
 namespace RdsRecovery.Journal;
 
@@ -40,4 +41,17 @@ public sealed class RestoreJournalEntry
     [JsonPropertyName("jobId")] public string? JobId { get; set; }
     [JsonPropertyName("requestId")] public string? RequestId { get; set; }
     [JsonPropertyName("detail")] public string? Detail { get; set; }
+
+    /// <summary>The job this line records, as the service last knew it when the line was written.</summary>
+    public RdsRestoreJob ToRestoreJob() => new()
+    {
+        JobId = JobId ?? "",
+        SourceInstanceId = SourceInstanceId,
+        TargetInstanceId = TargetInstanceId,
+        BackupId = BackupId,
+        RestoreTime = RestoreTime,
+        SubmittedAt = Time,
+        RequestId = RequestId,
+        Status = Phase == RestoreJournalPhase.Submitted ? RdsJobStatus.Submitted : RdsJobStatus.Unknown,
+    };
 }

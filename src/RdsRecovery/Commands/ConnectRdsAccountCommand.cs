@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Security;
 using RdsRecovery.Api;
 using RdsRecovery.Auth;
+using RdsRecovery.PowerShell.Completion;
 using RdsRecovery.PowerShell.Session;
 
 namespace RdsRecovery.PowerShell.Commands;

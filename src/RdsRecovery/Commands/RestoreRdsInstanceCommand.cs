@@ -1,10 +1,15 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Host;
 using RdsRecovery.Errors;
+using RdsRecovery.Journal;
 using RdsRecovery.Model;
+using RdsRecovery.PowerShell.Completion;
+using RdsRecovery.PowerShell.Session;
+using RdsRecovery.Restore;
 using RdsRecovery.Rules;
 using RdsRecovery.Validation;
 
@@ -18,23 +23,26 @@ namespace RdsRecovery.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Restore, "RdsInstance", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(RdsRestoreJob))]
-public sealed class RestoreRdsInstanceCommand : RdsCmdlet
+public sealed class RestoreRdsInstanceCommand : RdsServiceCmdlet
 {
     public const string ByIdSet = "ById";
 
     /// <summary>The instance the data comes from. A backup object piped in binds its instance_id here.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
     [Alias("instance_id", "source_instance_id")]
+    [ArgumentCompleter(typeof(InstanceIdCompleter))]
     public string SourceInstanceId { get; set; } = null!;
 
     /// <summary>The instance whose data is overwritten. Always stated: give the source id to restore into the same instance.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
     [Alias("target_instance_id")]
+    [ArgumentCompleter(typeof(InstanceIdCompleter))]
     public string TargetInstanceId { get; set; } = null!;
 
     /// <summary>The backup to restore. A backup object piped in binds its id here. Blank (an empty CSV cell) means none.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("id", "backup_id")]
+    [ArgumentCompleter(typeof(BackupIdCompleter))]
     public string? BackupId { get; set; }
 
     /// <summary>A point in time, with its zone: a DateTimeOffset, a UTC or Local DateTime, a string with Z or an offset, or Unix milliseconds.</summary>
@@ -57,18 +65,40 @@ public sealed class RestoreRdsInstanceCommand : RdsCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>After submitting, wait for every restore of this pipeline to finish (as Wait-RdsRestoreJob).</summary>
+    [Parameter]
+    public SwitchParameter Wait { get; set; }
+
+    /// <summary>With -Wait: how long to wait in all (default: 1 hour). The restores go on after it.</summary>
+    [Parameter]
+    public TimeSpan Timeout { get; set; } = RestoreJobWaiting.DefaultTimeout;
+
+    /// <summary>With -Wait: the first interval between polls of a job (default: 10 seconds).</summary>
+    [Parameter]
+    public TimeSpan PollInterval { get; set; } = RestoreJobWaiting.DefaultPollInterval;
+
+    private readonly List<RdsRestoreJob> _submitted = new();
+    private RestoreJobWaiting? _waiting;
+    private RestoreRequest? _current;
+
+    protected override object? ErrorTarget => _current;
+
     protected override void ProcessInput()
     {
         var request = BuildRequest();
         if (request is null) return;
+        _current = request;
 
+        RestoreFacts? facts = null;
         if (SkipCompatibilityCheck)
         {
             WriteVerbose("Compatibility rules skipped (-SkipCompatibilityCheck); the input was validated.");
         }
         else
         {
-            var report = CompatibilityRules.Evaluate(request, GatherFacts(request));
+            facts = GatherFacts(request);
+            if (facts is null) return;
+            var report = CompatibilityRules.Evaluate(request, facts);
             foreach (var rule in report.Rules) WriteVerbose($"{rule.RuleId}: {rule.Outcome}: {rule.Message}");
             if (!report.IsCompatible)
             {
@@ -82,8 +112,25 @@ public sealed class RestoreRdsInstanceCommand : RdsCmdlet
             }
         }
 
-        if (!Confirm(request)) return;
-        WriteObject(SubmitRestore(request));
+        if (!Confirm(request, facts)) return;
+        var job = SubmitRestore(request, facts);
+        // With -Wait the job is written once, in its final state, after the wait; the local journal already
+        // holds it, so a crash while waiting loses nothing (Get-RdsRestoreJob -Recent finds it).
+        if (Wait) _submitted.Add(job);
+        else WriteObject(job);
+    }
+
+    protected override void EndInput()
+    {
+        if (_submitted.Count == 0) return;
+        _waiting = new RestoreJobWaiting(this, Timeout, PollInterval);
+        _waiting.WaitAndWrite(_submitted);
+    }
+
+    protected override void StopProcessing()
+    {
+        _waiting?.AnnounceStop();
+        base.StopProcessing();
     }
 
     /// <summary>The validated request for the current input, or null after writing why it was refused.</summary>
@@ -109,18 +156,36 @@ public sealed class RestoreRdsInstanceCommand : RdsCmdlet
     }
 
     /// <summary>
-    /// The facts the rules are evaluated on. Offline there are none, so every rule reports NotChecked.
-    /// With a client this becomes one call that looks up both instances, the backup or the restorable windows,
-    /// the SQL Server database names and the target's running jobs (reads only, so it also runs under -WhatIf).
+    /// The facts the rules are evaluated on, looked up with reads only (so also under -WhatIf): both instances, the
+    /// backup or the restorable windows, SQL Server database names, and restores of the target still running.
+    /// Offline (-WhatIf with no connection) there are none, and every rule reports NotChecked. Null after
+    /// writing why the restore cannot go on (an instance or the backup does not exist).
     /// </summary>
-    private static RestoreFacts GatherFacts(RestoreRequest request) => new RestoreFacts { Clock = SystemClock.Instance };
+    private RestoreFacts? GatherFacts(RestoreRequest request)
+    {
+        if (Connection is null && RdsSession.DefaultConnection is null && IsWhatIf())
+        {
+            WriteVerbose("Not connected: the compatibility rules are not checked (every rule reports NotChecked). Connect-RdsAccount to check them.");
+            return new RestoreFacts { Clock = SystemClock.Instance };
+        }
+        try
+        {
+            return Call((client, token) => new RestoreFactsGatherer(client, RestoreJournal.Default()).GatherAsync(request, token));
+        }
+        catch (RdsValidationException ex)
+        {
+            foreach (var error in ex.Errors) WriteRdsError(error);
+            return null;
+        }
+    }
 
     /// <summary>ShouldProcess with the exact body. -Force skips the prompt unless -Confirm was given; -WhatIf always wins.</summary>
-    private bool Confirm(RestoreRequest request)
+    private bool Confirm(RestoreRequest request, RestoreFacts? facts)
     {
         var body = request.ToJson();
-        var description = $"{request.Describe()}. Body of POST /v3/{{project_id}}/instances/recovery: {body}";
-        var warning = $"{request.Describe()}. This cannot be undone. Body: {body}";
+        var names = RestoreNames.Describe(request, facts);
+        var description = $"{request.Describe()}{names}. Body of POST /v3/{{project_id}}/instances/recovery: {body}";
+        var warning = $"{request.Describe()}{names}. This cannot be undone. Body: {body}";
         var caption = request.IsRestoreToSource
             ? $"Overwrite instance {request.TargetInstanceId} with its own earlier data"
             : $"Overwrite instance {request.TargetInstanceId} with data from {request.SourceInstanceId}";
@@ -151,14 +216,17 @@ public sealed class RestoreRdsInstanceCommand : RdsCmdlet
 
     // ---------------------------------------------------------------------------------------------------------
     // SUBMIT: the one step that changes anything. It runs only after validation, the rules and confirmation.
-    // The lead wires the client in here (signed POST /v3/{project_id}/instances/recovery, then an RdsRestoreJob
-    // written at once). Until then the session has no connection, and this says so.
+    // The POST is sent once; the job is recorded in the local journal and written to the pipeline at once.
     // ---------------------------------------------------------------------------------------------------------
-    private RdsRestoreJob SubmitRestore(RestoreRequest request)
+    private RdsRestoreJob SubmitRestore(RestoreRequest request, RestoreFacts? facts)
     {
-        ThrowRdsError(new RdsError(RdsErrorIds.NotConnected, RdsErrorCategory.InvalidOperation,
-            $"The restore {request} was not sent: this session has no connection to the RDS service. Run Connect-RdsAccount first, then run the command again.",
-            request));
-        throw new InvalidOperationException("ThrowTerminatingError returned."); // not reached
+        ResolveConnection();
+        var job = Call((client, token) => new RestoreSubmitter(client, RestoreJournal.Default(), message => PostCallback(() => WriteWarning(message)))
+            .SubmitAsync(request, token));
+        job.TargetInstanceName = facts?.Target?.Name;
+        job.TargetStatus = facts?.Target?.Status;
+        RdsSession.RememberJob(job.JobId);
+        WriteVerbose($"Submitted: job {job.JobId} (request id {job.RequestId}). Follow it with Get-RdsRestoreJob -JobId {job.JobId} | Wait-RdsRestoreJob.");
+        return job;
     }
 }

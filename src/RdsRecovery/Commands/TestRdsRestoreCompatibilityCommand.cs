@@ -2,7 +2,10 @@ using System;
 using System.Collections;
 using System.Management.Automation;
 using RdsRecovery.Errors;
+using RdsRecovery.Journal;
 using RdsRecovery.Model;
+using RdsRecovery.PowerShell.Completion;
+using RdsRecovery.Restore;
 using RdsRecovery.Rules;
 using RdsRecovery.Validation;
 
@@ -16,12 +19,12 @@ namespace RdsRecovery.PowerShell.Commands;
 [Cmdlet(VerbsDiagnostic.Test, "RdsRestoreCompatibility", DefaultParameterSetName = ByObjectSet)]
 [OutputType(typeof(CompatibilityReport))]
 [OutputType(typeof(bool))]
-public sealed class TestRdsRestoreCompatibilityCommand : RdsCmdlet
+public sealed class TestRdsRestoreCompatibilityCommand : RdsServiceCmdlet
 {
     /// <summary>Instances passed as objects; checked offline.</summary>
     public const string ByObjectSet = "ByObject";
-    // Room for a later "ById" set (-SourceInstanceId/-TargetInstanceId) whose facts come from the service:
-    // only GatherFacts changes; building the request and evaluating the rules stay as they are.
+    /// <summary>Instances named by id; the facts are looked up from the service (reads only).</summary>
+    public const string ByIdSet = "ById";
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByObjectSet)]
     [Alias("Source")]
@@ -32,8 +35,19 @@ public sealed class TestRdsRestoreCompatibilityCommand : RdsCmdlet
     public object TargetInstance { get; set; } = null!;
 
     /// <summary>The backup to restore. Blank (an empty CSV cell) means none.</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
+    [Alias("instance_id", "source_instance_id")]
+    [ArgumentCompleter(typeof(InstanceIdCompleter))]
+    public string SourceInstanceId { get; set; } = null!;
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
+    [Alias("target_instance_id")]
+    [ArgumentCompleter(typeof(InstanceIdCompleter))]
+    public string TargetInstanceId { get; set; } = null!;
+
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("backup_id")]
+    [ArgumentCompleter(typeof(BackupIdCompleter))]
     public string? BackupId { get; set; }
 
     /// <summary>A point in time, with its zone: a DateTimeOffset, a UTC or Local DateTime, a string with Z or an offset, or Unix milliseconds.</summary>
@@ -60,7 +74,49 @@ public sealed class TestRdsRestoreCompatibilityCommand : RdsCmdlet
     }
 
     /// <summary>The report for the current input, or null after writing why the input was refused.</summary>
-    private CompatibilityReport? Check()
+    private CompatibilityReport? Check() => ParameterSetName == ByIdSet ? CheckById() : CheckObjects();
+
+    /// <summary>By id: validate the input, look the facts up, evaluate every rule.</summary>
+    private CompatibilityReport? CheckById()
+    {
+        var refused = false;
+        if (RestoreTimeRefusals.Redeem(RestoreTime) is { } timeError)
+        {
+            WriteRdsError(timeError);
+            refused = true;
+        }
+        if (!DatabaseMapReader.TryRead(DatabaseName, out var map, out var mapError))
+        {
+            WriteRdsError(mapError!);
+            refused = true;
+        }
+        if (refused) return null;
+        if (!RestoreRequest.TryCreate(SourceInstanceId, TargetInstanceId, BlankAsNull(BackupId), RestoreTime, map, SystemClock.Instance, out var request, out var errors))
+        {
+            foreach (var error in errors) WriteRdsError(error.ParameterName == "DatabaseName" ? error.WithTarget(DatabaseName) : error);
+            return null;
+        }
+        _current = request;
+        RestoreFacts facts;
+        try
+        {
+            facts = Call((client, token) => new RestoreFactsGatherer(client, RestoreJournal.Default()).GatherAsync(request, token));
+        }
+        catch (RdsValidationException ex)
+        {
+            foreach (var error in ex.Errors) WriteRdsError(error);
+            return null;
+        }
+        var report = CompatibilityRules.Evaluate(request, facts);
+        WriteVerbose(report.ToString());
+        return report;
+    }
+
+    private RestoreRequest? _current;
+    protected override object? ErrorTarget => _current;
+
+    /// <summary>By object: the two instances are the only facts.</summary>
+    private CompatibilityReport? CheckObjects()
     {
         var refused = false;
         if (!InstanceObjectReader.TryRead(SourceInstance, "source", nameof(SourceInstance), out var source, out var sourceError))

@@ -1,0 +1,91 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using RdsRecovery.Api;
+using RdsRecovery.Journal;
+using RdsRecovery.Model;
+
+namespace RdsRecovery.Restore;
+
+/// <summary>
+/// Sends one restore and records it in the local journal: a Sending line before the POST, then Submitted (with
+/// the job id), OutcomeUnknown or Refused. The POST itself is never repeated here; the client alone decides
+/// the rare safe retry (429 or a documented busy code, where the service did not accept it).
+/// </summary>
+public sealed class RestoreSubmitter
+{
+    private readonly RdsClient _client;
+    private readonly RestoreJournal? _journal;
+    private readonly Action<string> _warn;
+
+    public RestoreSubmitter(RdsClient client, RestoreJournal? journal, Action<string>? warn = null)
+    {
+        _client = client ?? throw new ArgumentNullException(nameof(client));
+        _journal = journal;
+        _warn = warn ?? (_ => { });
+    }
+
+    public async Task<RdsRestoreJob> SubmitAsync(RestoreRequest request, CancellationToken cancellationToken)
+    {
+        var body = request.ToJson();
+        var attempt = Guid.NewGuid().ToString("N");
+        Record(request, body, attempt, RestoreJournalPhase.Sending, null);
+        RdsRestoreSubmission submission;
+        try
+        {
+            submission = await _client.SubmitRestoreAsync(body, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RestoreOutcomeUnknownException ex)
+        {
+            Record(request, body, attempt, RestoreJournalPhase.OutcomeUnknown, null, ex.RequestId, ex.Message);
+            throw;
+        }
+        catch (RdsServiceException ex)
+        {
+            Record(request, body, attempt, RestoreJournalPhase.Refused, null, ex.RequestId, $"{ex.HttpStatus} {ex.ErrorCode}");
+            throw;
+        }
+        var job = submission.ToRestoreJob(request.SourceInstanceId, request.TargetInstanceId, request.BackupId, request.RestoreTime);
+        Record(request, body, attempt, RestoreJournalPhase.Submitted, job.JobId, submission.RequestId);
+        return job;
+    }
+
+    private void Record(RestoreRequest request, string body, string attempt, RestoreJournalPhase phase, string? jobId,
+        string? requestId = null, string? detail = null)
+    {
+        if (_journal is null) return;
+        try
+        {
+            _journal.Append(new RestoreJournalEntry
+            {
+                Time = DateTimeOffset.UtcNow,
+                Phase = phase,
+                AttemptId = attempt,
+                User = Environment.UserName,
+                Machine = Environment.MachineName,
+                ProcessId = CurrentProcessId(),
+                Endpoint = _client.Connection.Endpoint.ToString(),
+                ProjectId = _client.Connection.ProjectId,
+                SourceInstanceId = request.SourceInstanceId,
+                TargetInstanceId = request.TargetInstanceId,
+                BackupId = request.BackupId,
+                RestoreTime = request.RestoreTime,
+                Body = body,
+                JobId = jobId,
+                RequestId = requestId,
+                Detail = detail,
+            });
+        }
+        catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
+        {
+            // The restore matters more than its local record: go on, but say the journal is incomplete.
+            _warn($"The restore journal {_journal.FilePath} could not be written ({ex.Message}); '{phase}' of {request} is not recorded there.");
+        }
+    }
+
+    private static int CurrentProcessId()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return process.Id;
+    }
+}

@@ -1,0 +1,69 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using RdsRecovery.Api;
+using RdsRecovery.Errors;
+using RdsRecovery.Model;
+using RdsRecovery.PowerShell.Completion;
+
+namespace RdsRecovery.PowerShell.Commands;
+
+/// <summary>Lists the backups of an instance (all pages), newest first. An instance piped in binds by its Id.</summary>
+[Cmdlet(VerbsCommon.Get, "RdsBackup")]
+[OutputType(typeof(RdsBackup))]
+public sealed class GetRdsBackupCommand : RdsServiceCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id", "instance_id", "SourceInstanceId")]
+    [ArgumentCompleter(typeof(InstanceIdCompleter))]
+    public string InstanceId { get; set; } = null!;
+
+    [Parameter]
+    [Alias("backup_id")]
+    [ArgumentCompleter(typeof(BackupIdCompleter))]
+    public string? BackupId { get; set; }
+
+    [Parameter]
+    [Alias("backup_type")]
+    [ValidateSet("auto", "manual", "fragment", "incremental", IgnoreCase = true)]
+    public string? Type { get; set; }
+
+    /// <summary>Only backups in this state (COMPLETED, BUILDING, FAILED, DELETING); filtered here, for every engine.</summary>
+    [Parameter]
+    [ValidateSet("COMPLETED", "BUILDING", "FAILED", "DELETING", IgnoreCase = true)]
+    public string? Status { get; set; }
+
+    /// <summary>Only backups that began at or after this time (give a zone; a DateTime is read by its Kind).</summary>
+    [Parameter]
+    public DateTimeOffset? After { get; set; }
+
+    /// <summary>Only backups that began at or before this time.</summary>
+    [Parameter]
+    public DateTimeOffset? Before { get; set; }
+
+    protected override object? ErrorTarget => InstanceId;
+
+    protected override void ProcessInput()
+    {
+        if (!InputChecks.IsValidInstanceId(this, InstanceId, nameof(InstanceId))) return;
+        if (BackupId is not null && !InputChecks.IsValidBackupId(this, BackupId, nameof(BackupId))) return;
+        if (After is not null && Before is not null && After > Before)
+        {
+            WriteRdsError(new RdsError(RdsErrorIds.InvalidTimeRange, RdsErrorCategory.InvalidArgument,
+                $"-After ({After:u}) is later than -Before ({Before:u}).", After, nameof(After)));
+            return;
+        }
+        // The API wants both ends of a time range or neither.
+        var filter = new RdsBackupFilter(InstanceId)
+        {
+            BackupId = BackupId,
+            BackupType = Type?.ToLowerInvariant(),
+            BeginTime = After is null && Before is null ? null : After ?? DateTimeOffset.FromUnixTimeSeconds(0),
+            EndTime = After is null && Before is null ? null : Before ?? DateTimeOffset.UtcNow,
+        };
+        var backups = Call((client, token) => client.ListBackupsAsync(filter, token))
+            .Where(b => Status is null || string.Equals(b.Status, Status, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(b => b.BeginTime ?? DateTimeOffset.MinValue);
+        foreach (var backup in backups) WriteObject(backup);
+    }
+}

@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using RdsRecovery.Journal;
+using RdsRecovery.Model;
+using RdsRecovery.PowerShell.Completion;
+
+namespace RdsRecovery.PowerShell.Commands;
+
+/// <summary>
+/// Waits for restore jobs (all piped in at once, polled together) until each has Completed and its target is ACTIVE
+/// again, with a progress bar per job. A failed job is an error carrying the service's reason. Ctrl+C and -Timeout
+/// stop the waiting, never the restore.
+/// </summary>
+[Cmdlet(VerbsLifecycle.Wait, "RdsRestoreJob", DefaultParameterSetName = JobSet)]
+[OutputType(typeof(RdsRestoreJob))]
+public sealed class WaitRdsRestoreJobCommand : RdsServiceCmdlet
+{
+    public const string JobSet = "Job";
+    public const string ByIdSet = "ById";
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = JobSet)]
+    public RdsRestoreJob[] Job { get; set; } = null!;
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
+    [Alias("job_id")]
+    [ArgumentCompleter(typeof(JobIdCompleter))]
+    public string[] JobId { get; set; } = null!;
+
+    /// <summary>How long to wait in all (default: 1 hour). The restores go on after it.</summary>
+    [Parameter]
+    public TimeSpan Timeout { get; set; } = RestoreJobWaiting.DefaultTimeout;
+
+    /// <summary>The first interval between polls of a job (default: 10 seconds); it backs off from there.</summary>
+    [Parameter]
+    public TimeSpan PollInterval { get; set; } = RestoreJobWaiting.DefaultPollInterval;
+
+    private readonly List<RdsRestoreJob> _jobs = new();
+    private RestoreJobWaiting? _waiting;
+
+    protected override void ProcessInput()
+    {
+        if (ParameterSetName == JobSet)
+        {
+            foreach (var job in Job) if (job is not null) _jobs.Add(job);
+            return;
+        }
+        var journal = RestoreJournal.Default();
+        foreach (var id in JobId)
+        {
+            if (!InputChecks.IsValidJobId(this, id, nameof(JobId))) continue;
+            _jobs.Add(journal.FindSubmitted(id)?.ToRestoreJob() ?? new RdsRestoreJob { JobId = id });
+        }
+    }
+
+    protected override void EndInput()
+    {
+        if (_jobs.Count == 0) return;
+        _waiting = new RestoreJobWaiting(this, Timeout, PollInterval);
+        _waiting.WaitAndWrite(_jobs);
+    }
+
+    protected override void StopProcessing()
+    {
+        _waiting?.AnnounceStop();
+        base.StopProcessing();
+    }
+}

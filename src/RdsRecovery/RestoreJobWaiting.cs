@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using RdsRecovery.Errors;
+using RdsRecovery.Jobs;
+using RdsRecovery.Model;
+
+namespace RdsRecovery.PowerShell;
+
+/// <summary>
+/// The waiting shared by Wait-RdsRestoreJob and Restore-RdsInstance -Wait: polls every job at once, shows a
+/// progress bar per job (the service's own percentage when it gives one, none invented), completes the bars,
+/// then writes each job and an error record for each that did not end well.
+/// </summary>
+internal sealed class RestoreJobWaiting
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromHours(1);
+    public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(10);
+
+    private readonly RdsServiceCmdlet _cmdlet;
+    private readonly TimeSpan _timeout;
+    private readonly TimeSpan _pollInterval;
+    private readonly Dictionary<string, int> _activityIds = new(StringComparer.Ordinal);
+    private IReadOnlyList<RdsRestoreJob> _jobs = Array.Empty<RdsRestoreJob>();
+
+    public RestoreJobWaiting(RdsServiceCmdlet cmdlet, TimeSpan timeout, TimeSpan pollInterval)
+    {
+        _cmdlet = cmdlet;
+        _timeout = timeout;
+        _pollInterval = pollInterval <= TimeSpan.Zero ? DefaultPollInterval : pollInterval;
+    }
+
+    public void WaitAndWrite(IReadOnlyList<RdsRestoreJob> jobs)
+    {
+        _jobs = jobs;
+        for (var i = 0; i < jobs.Count; i++) _activityIds[jobs[i].JobId] = 0x5D5 + i;
+        var options = new RdsJobWaitOptions
+        {
+            Timeout = _timeout,
+            PollInterval = _pollInterval,
+            MaxPollInterval = _pollInterval > TimeSpan.FromSeconds(60) ? _pollInterval : TimeSpan.FromSeconds(60),
+        };
+        var results = _cmdlet.CallWaiter((client, token) =>
+            new RdsJobWaiter(client, options).WaitAsync(jobs, progress => _cmdlet.PostCallback(() => ShowProgress(progress)), token));
+        foreach (var result in results)
+        {
+            CompleteProgress(result.Job);
+            _cmdlet.WriteObject(result.Job);
+            if (!result.Succeeded)
+            {
+                var category = result.Outcome switch
+                {
+                    RdsJobWaitOutcome.TimedOut => RdsErrorCategory.OperationTimeout,
+                    RdsJobWaitOutcome.NotFound => RdsErrorCategory.ObjectNotFound,
+                    RdsJobWaitOutcome.PollFailed => RdsErrorCategory.ConnectionError,
+                    _ => RdsErrorCategory.InvalidResult,
+                };
+                var id = result.ErrorId ?? RdsErrorIds.RestoreJobFailed;
+                _cmdlet.WriteError(ErrorRecords.From(new RdsError(id, category, result.Message ?? $"Restore job {result.Job.JobId} ended {result.Outcome}.", result.Job), result.Error));
+            }
+        }
+    }
+
+    /// <summary>Called from StopProcessing (another thread): the pipeline is stopping, so this goes to the host.</summary>
+    public void AnnounceStop()
+    {
+        var ids = _jobs.Where(j => !j.IsFinished).Select(j => j.JobId).ToList();
+        if (ids.Count == 0) return;
+        try
+        {
+            _cmdlet.Host.UI.WriteWarningLine($"Stopped waiting. {RdsJobWaiter.ResumeHint(ids)}");
+        }
+        catch (Exception)
+        {
+            // A host without UI: nothing to tell, and stopping must not fail.
+        }
+    }
+
+    private void ShowProgress(RdsJobProgress progress)
+    {
+        var job = _jobs.FirstOrDefault(j => j.JobId == progress.JobId);
+        var target = job?.TargetInstanceName ?? (string.IsNullOrEmpty(progress.TargetInstanceId) ? "instance" : progress.TargetInstanceId);
+        var record = new ProgressRecord(ActivityId(progress.JobId), $"Restoring {target} (job {progress.JobId})",
+            $"{progress.Status}{(progress.TargetStatus is null ? "" : ", target " + progress.TargetStatus)}, {progress.Elapsed:hh\\:mm\\:ss}: {progress.Description}");
+        if (progress.ServicePercent is int percent) record.PercentComplete = Math.Max(0, Math.Min(100, percent));
+        if (progress.IsFinal) record.RecordType = ProgressRecordType.Completed;
+        _cmdlet.WriteProgress(record);
+    }
+
+    private void CompleteProgress(RdsRestoreJob job)
+    {
+        var record = new ProgressRecord(ActivityId(job.JobId), $"Restoring {job.TargetInstanceName ?? job.TargetInstanceId} (job {job.JobId})", job.Status.ToString())
+        {
+            RecordType = ProgressRecordType.Completed,
+        };
+        _cmdlet.WriteProgress(record);
+    }
+
+    private int ActivityId(string jobId) => _activityIds.TryGetValue(jobId, out var id) ? id : 0x5D5;
+}
