@@ -23,7 +23,9 @@ param(
     # Emulator task: the loopback port to listen on; 0 picks a free one.
     [int] $Port = 0,
     # Test task: a Pester filter on test names, for a quick local loop.
-    [string] $PesterFilter
+    [string] $PesterFilter,
+    # Build task: skip building help (for a quick local loop while help is being written; CI never uses it).
+    [switch] $SkipHelp
 )
 
 $ErrorActionPreference = 'Stop'
@@ -50,7 +52,7 @@ function Invoke-Build {
     }
     Copy-Item (Join-Path $root 'RdsRecovery.psd1') $moduleOut
     Get-ChildItem (Join-Path $root 'src/RdsRecovery') -Filter '*.ps1xml' | Copy-Item -Destination $moduleOut
-    Invoke-Help
+    if (-not $SkipHelp) { Invoke-Help }
     Write-Host "Module laid out in $moduleOut"
 }
 

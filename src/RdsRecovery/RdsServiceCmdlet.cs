@@ -32,8 +32,8 @@ public abstract class RdsServiceCmdlet : RdsCmdlet
         if (connection is null)
         {
             ThrowRdsError(new RdsError(RdsErrorIds.NotConnected, RdsErrorCategory.InvalidOperation,
-                "This session has no connection to the RDS service. Run Connect-RdsAccount (or pass -Connection), then run the command again.",
-                null));
+                "This session has no connection to the RDS service; nothing was sent. Run Connect-RdsAccount (or pass -Connection), then run the command again.",
+                ErrorTarget));
         }
         return connection!;
     }

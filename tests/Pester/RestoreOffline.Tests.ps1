@@ -121,16 +121,18 @@ Describe 'Restore-RdsInstance confirmation and the submit step' {
         $caught.TargetObject.TargetInstanceId | Should -Be 't'
     }
 
+    # Without -SkipCompatibilityCheck the facts are looked up first, which needs a connection (NotConnected above);
+    # skipping the rules reaches the confirmation step offline.
     It 'refuses to go on when it must ask but cannot (NonInteractive), and sends nothing' {
         $caught = $null
-        try { Restore-RdsInstance -SourceInstanceId s -TargetInstanceId t -BackupId b } catch { $caught = $_ }
+        try { Restore-RdsInstance -SourceInstanceId s -TargetInstanceId t -BackupId b -SkipCompatibilityCheck } catch { $caught = $_ }
         $caught.FullyQualifiedErrorId | Should -BeLike 'ConfirmationUnavailable,*'
         $caught.Exception.Message | Should -Match '-Confirm:\$false'
     }
 
     It 'asks again under -Force when -Confirm is given explicitly' {
         $caught = $null
-        try { Restore-RdsInstance -SourceInstanceId s -TargetInstanceId t -BackupId b -Force -Confirm } catch { $caught = $_ }
+        try { Restore-RdsInstance -SourceInstanceId s -TargetInstanceId t -BackupId b -SkipCompatibilityCheck -Force -Confirm } catch { $caught = $_ }
         $caught.FullyQualifiedErrorId | Should -BeLike 'ConfirmationUnavailable,*'
     }
 }
