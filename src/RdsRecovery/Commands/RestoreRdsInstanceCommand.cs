@@ -29,7 +29,7 @@ public sealed class RestoreRdsInstanceCommand : RdsServiceCmdlet
 
     /// <summary>The instance the data comes from. A backup object piped in binds its instance_id here.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
-    [Alias("instance_id", "source_instance_id")]
+    [Alias("InstanceId", "instance_id", "source_instance_id")]
     [ArgumentCompleter(typeof(InstanceIdCompleter))]
     public string SourceInstanceId { get; set; } = null!;
 

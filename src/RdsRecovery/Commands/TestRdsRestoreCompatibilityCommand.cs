@@ -36,7 +36,7 @@ public sealed class TestRdsRestoreCompatibilityCommand : RdsServiceCmdlet
 
     /// <summary>The backup to restore. Blank (an empty CSV cell) means none.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
-    [Alias("instance_id", "source_instance_id")]
+    [Alias("InstanceId", "instance_id", "source_instance_id")]
     [ArgumentCompleter(typeof(InstanceIdCompleter))]
     public string SourceInstanceId { get; set; } = null!;
 
