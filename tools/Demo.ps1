@@ -1,0 +1,90 @@
+<#
+.SYNOPSIS
+    The RdsRecovery demo: a whole restore, from finding the backup to the restored target, against the local
+    emulator. Run it with: dotnet pwsh -NoProfile -File ./build.ps1 -Task Demo
+#>
+param(
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [Parameter(Mandatory)] [string] $EmulatorDll
+)
+$ErrorActionPreference = 'Stop'
+Import-Module (Join-Path $PSScriptRoot 'RdsEmulator.psm1')
+Import-Module (Resolve-Path $ModulePath).Path
+
+# The demo keeps its journal to itself, so it never mixes with the user's own restores.
+$env:RDSRECOVERY_JOURNAL = Join-Path ([IO.Path]::GetTempPath()) ("rdsrecovery-demo-journal-" + [guid]::NewGuid().ToString('N') + '.jsonl')
+
+function Show-Step([string] $Text) {
+    Write-Host ''
+    Write-Host "== $Text" -ForegroundColor Cyan
+}
+
+# Tables at a readable width: the console's, or a wide page when the output goes to a file or a pipe.
+function Out-Table {
+    $width = if ([Console]::IsOutputRedirected) { 200 } else { [Math]::Max(120, $Host.UI.RawUI.BufferSize.Width) }
+    $input | Out-String -Width $width | Out-Host
+}
+
+function Show-Command([string] $Text) {
+    Write-Host "PS> $Text" -ForegroundColor Yellow
+}
+
+$emulator = Start-RdsTestEmulator -EmulatorDll $EmulatorDll -JobInvisibleMs 1000 -JobDurationMs 6000
+try {
+    Show-Step "A local RDS emulator is running at $($emulator.BaseUri) (public test credentials, printed on purpose)"
+    Write-Host "access key $($emulator.AccessKey), secret key $($emulator.SecretKey), project $($emulator.ProjectId)"
+
+    Show-Step 'Connect'
+    Show-Command "Connect-RdsAccount -Endpoint $($emulator.BaseUri) -ProjectId $($emulator.ProjectId) -Credential `$credential -PassThru"
+    $credential = [pscredential]::new($emulator.AccessKey, (ConvertTo-SecureString $emulator.SecretKey -AsPlainText -Force))
+    Connect-RdsAccount -Endpoint $emulator.BaseUri -ProjectId $emulator.ProjectId -Credential $credential -PassThru | Format-Table | Out-Table
+
+    Show-Step 'Find what to restore'
+    Show-Command "Get-RdsInstance -Name '*erp'"
+    Get-RdsInstance -Name '*erp' | Format-Table | Out-Table
+    $prod = Get-RdsInstance -Name erp-prod
+    $staging = Get-RdsInstance -Name erp-staging
+    $small = Get-RdsInstance -Name erp-dev-small
+    Show-Command 'Get-RdsInstance -Name erp-prod | Get-RdsBackup'
+    $prod | Get-RdsBackup | Format-Table | Out-Table
+    Show-Command 'Get-RdsRestoreWindow -InstanceId $prod.Id'
+    Get-RdsRestoreWindow -InstanceId $prod.Id | Format-Table | Out-Table
+
+    Show-Step 'Check before touching anything'
+    $backup = $prod | Get-RdsBackup -Type manual -Status COMPLETED | Select-Object -First 1
+    Show-Command 'Test-RdsRestoreCompatibility -SourceInstanceId $prod.Id -TargetInstanceId $staging.Id -BackupId $backup.Id'
+    Test-RdsRestoreCompatibility -SourceInstanceId $prod.Id -TargetInstanceId $staging.Id -BackupId $backup.Id | Out-Table
+    Show-Command 'Test-RdsRestoreCompatibility -SourceInstanceId $prod.Id -TargetInstanceId $small.Id -BackupId $backup.Id   # a refused pair'
+    $refused = Test-RdsRestoreCompatibility -SourceInstanceId $prod.Id -TargetInstanceId $small.Id -BackupId $backup.Id
+    $refused | Out-Table
+    if ($refused.IsCompatible) { throw 'The demo expected erp-dev-small to be refused (its volume is too small).' }
+    Show-Command 'Restore-RdsInstance ... (to erp-dev-small, refused before anything is sent)'
+    $backup | Restore-RdsInstance -TargetInstanceId $small.Id -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable refusal
+    Write-Host "Refused: $($refusal[0].FullyQualifiedErrorId)" -ForegroundColor Magenta
+    Write-Host $refusal[0].Exception.Message
+
+    Show-Step 'See exactly what would be sent'
+    Show-Command '$backup | Restore-RdsInstance -TargetInstanceId $staging.Id -WhatIf'
+    $backup | Restore-RdsInstance -TargetInstanceId $staging.Id -WhatIf
+
+    Show-Step 'Restore, and watch it happen'
+    Show-Command '$backup | Restore-RdsInstance -TargetInstanceId $staging.Id -Confirm:$false -Wait -PollInterval 00:00:01'
+    $job = $backup | Restore-RdsInstance -TargetInstanceId $staging.Id -Confirm:$false -Wait -PollInterval 00:00:01
+    $job | Format-Table | Out-Table
+    if ($job.Status -ne 'Completed') { throw "The demo restore ended $($job.Status)." }
+
+    Show-Step 'The restored target'
+    Show-Command 'Get-RdsInstance -InstanceId $staging.Id'
+    Get-RdsInstance -InstanceId $staging.Id | Format-Table | Out-Table
+    $data = Invoke-RdsEmulatorAdmin -Emulator $emulator -Path "instances/$($staging.Id)/data"
+    Write-Host "erp-staging now holds data version '$($data.data_version)' (the emulator's marker: erp-prod as of backup '$($backup.Name)')"
+    Show-Command 'Get-RdsRestoreJob -Recent'
+    Get-RdsRestoreJob -Recent | Format-Table | Out-Table
+    Write-Host ''
+    Write-Host 'Demo finished.' -ForegroundColor Green
+}
+finally {
+    Disconnect-RdsAccount
+    $emulator | Stop-RdsTestEmulator
+    Remove-Item $env:RDSRECOVERY_JOURNAL -ErrorAction SilentlyContinue
+}
