@@ -14,7 +14,7 @@ public sealed class GetRdsInstanceCommand : RdsServiceCmdlet
     public const string ByIdSet = "ById";
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
-    [Alias("instance_id", "SourceInstanceId", "TargetInstanceId")]
+    [Alias("instance_id")]
     [ArgumentCompleter(typeof(InstanceIdCompleter))]
     public string[] InstanceId { get; set; } = null!;
 
