@@ -45,21 +45,31 @@ public sealed class RestoreJournal
         var bytes = Encoding.UTF8.GetBytes(line);
         var folder = Path.GetDirectoryName(FilePath);
         if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-        for (var attempt = 0; ; attempt++)
+        // Threads of this process queue on a lock; other processes are waited out by the retries below.
+        lock (InProcessLock(FilePath))
         {
-            try
+            var deadline = DateTime.UtcNow + CrossProcessPatience;
+            while (true)
             {
-                using var stream = new FileStream(FilePath, FileMode.Append, FileAccess.Write, FileShare.Read);
-                stream.Write(bytes, 0, bytes.Length);
-                stream.Flush(flushToDisk: true);
-                return;
-            }
-            catch (IOException) when (attempt < 200)
-            {
-                Thread.Sleep(10);
+                try
+                {
+                    using var stream = new FileStream(FilePath, FileMode.Append, FileAccess.Write, FileShare.Read);
+                    stream.Write(bytes, 0, bytes.Length);
+                    stream.Flush(flushToDisk: true);
+                    return;
+                }
+                catch (IOException) when (DateTime.UtcNow < deadline && File.Exists(FilePath))
+                {
+                    Thread.Sleep(5);
+                }
             }
         }
     }
+
+    private static readonly TimeSpan CrossProcessPatience = TimeSpan.FromSeconds(10);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> Locks = new(StringComparer.Ordinal);
+
+    private static object InProcessLock(string path) => Locks.GetOrAdd(Path.GetFullPath(path), _ => new object());
 
     /// <summary>Entries newest last; lines that cannot be read (a torn write, a hand edit) are skipped.</summary>
     public IReadOnlyList<RestoreJournalEntry> Read(DateTimeOffset? since = null)
