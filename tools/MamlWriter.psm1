@@ -49,7 +49,11 @@ function Write-Parameter {
     $Writer.WriteAttributeString('aliases', $aliases)
     Write-Element $Writer 'maml' 'name' $Parameter.Name
     Write-Para $Writer $Description
-    $typeName = $Parameter.ParameterType.Name
+    # Nullable<T> reads as T in help, as PowerShell's own help shows it.
+    $type = $Parameter.ParameterType
+    $underlying = [Nullable]::GetUnderlyingType($type)
+    if ($underlying) { $type = $underlying }
+    $typeName = $type.Name
     if (-not ($isSwitch -and $InSyntax)) {
         $Writer.WriteStartElement('command', 'parameterValue', $ns.command)
         $Writer.WriteAttributeString('required', (-not $isSwitch).ToString().ToLowerInvariant())
@@ -58,7 +62,7 @@ function Write-Parameter {
         $Writer.WriteEndElement()
     }
     $Writer.WriteStartElement('dev', 'type', $ns.dev)
-    Write-Element $Writer 'maml' 'name' $Parameter.ParameterType.FullName
+    Write-Element $Writer 'maml' 'name' $type.FullName
     $Writer.WriteEndElement()
     Write-Element $Writer 'dev' 'defaultValue' $(if ($isSwitch) { 'False' } else { 'None' })
     $Writer.WriteEndElement()

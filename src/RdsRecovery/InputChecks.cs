@@ -8,7 +8,7 @@ namespace RdsRecovery.PowerShell;
 internal static class InputChecks
 {
     public static bool IsValidInstanceId(Cmdlet cmdlet, string? id, string parameterName) =>
-        Report(cmdlet, IdentifierRules.CheckInstanceId(id, "instance", parameterName));
+        Report(cmdlet, IdentifierRules.CheckInstanceId(id, "requested", parameterName));
 
     public static bool IsValidBackupId(Cmdlet cmdlet, string? id, string parameterName) =>
         Report(cmdlet, IdentifierRules.CheckBackupId(id, parameterName));

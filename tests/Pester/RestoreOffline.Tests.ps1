@@ -106,6 +106,12 @@ Write-Output '--end--'
 }
 
 Describe 'Restore-RdsInstance confirmation and the submit step' {
+    BeforeAll {
+        $secret = ConvertTo-SecureString 'not-a-secret' -AsPlainText -Force
+        $unreachable = Connect-RdsAccount -Endpoint http://127.0.0.1:9 -ProjectId 0123456789abcdef0123456789abcdef -AccessKey AK -SecretKey $secret -PassThru
+        Disconnect-RdsAccount
+    }
+
     It 'stops with NotConnected once <Case> lets it through' -TestCases @(
         @{ Case = '-Confirm:$false'; Script = { Restore-RdsInstance -SourceInstanceId s -TargetInstanceId t -BackupId b -Confirm:$false } }
         @{ Case = '-Force'; Script = { Restore-RdsInstance -SourceInstanceId s -TargetInstanceId t -BackupId b -Force } }
@@ -121,18 +127,19 @@ Describe 'Restore-RdsInstance confirmation and the submit step' {
         $caught.TargetObject.TargetInstanceId | Should -Be 't'
     }
 
-    # Without -SkipCompatibilityCheck the facts are looked up first, which needs a connection (NotConnected above);
-    # skipping the rules reaches the confirmation step offline.
+    # A connection is needed before any prompt (NotConnected above). This one points at a loopback port where
+    # nothing listens, and -SkipCompatibilityCheck needs no reads, so the confirmation step is reached and nothing
+    # can have been sent.
     It 'refuses to go on when it must ask but cannot (NonInteractive), and sends nothing' {
         $caught = $null
-        try { Restore-RdsInstance -SourceInstanceId s -TargetInstanceId t -BackupId b -SkipCompatibilityCheck } catch { $caught = $_ }
+        try { Restore-RdsInstance -SourceInstanceId s -TargetInstanceId t -BackupId b -SkipCompatibilityCheck -Connection $unreachable } catch { $caught = $_ }
         $caught.FullyQualifiedErrorId | Should -BeLike 'ConfirmationUnavailable,*'
         $caught.Exception.Message | Should -Match '-Confirm:\$false'
     }
 
     It 'asks again under -Force when -Confirm is given explicitly' {
         $caught = $null
-        try { Restore-RdsInstance -SourceInstanceId s -TargetInstanceId t -BackupId b -SkipCompatibilityCheck -Force -Confirm } catch { $caught = $_ }
+        try { Restore-RdsInstance -SourceInstanceId s -TargetInstanceId t -BackupId b -SkipCompatibilityCheck -Force -Confirm -Connection $unreachable } catch { $caught = $_ }
         $caught.FullyQualifiedErrorId | Should -BeLike 'ConfirmationUnavailable,*'
     }
 }

@@ -13,8 +13,12 @@ internal sealed class PowerShellHost : IDisposable
     public PowerShellHost()
     {
         var state = InitialSessionState.CreateDefault2();
-        state.Commands.Add(new SessionStateCmdletEntry("Test-RdsRestoreCompatibility", typeof(TestRdsRestoreCompatibilityCommand), null));
-        state.Commands.Add(new SessionStateCmdletEntry("Restore-RdsInstance", typeof(RestoreRdsInstanceCommand), null));
+        // Every cmdlet of the module, found the way PowerShell finds them: by their [Cmdlet] attribute.
+        foreach (var type in typeof(RestoreRdsInstanceCommand).Assembly.GetTypes())
+        {
+            if (type.GetCustomAttributes(typeof(CmdletAttribute), false).FirstOrDefault() is CmdletAttribute cmdlet)
+                state.Commands.Add(new SessionStateCmdletEntry($"{cmdlet.VerbName}-{cmdlet.NounName}", type, null));
+        }
         _runspace = RunspaceFactory.CreateRunspace(state);
         _runspace.Open();
     }

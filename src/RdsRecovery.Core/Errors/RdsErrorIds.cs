@@ -86,7 +86,7 @@ public static class RdsErrorIds
     public const string InvalidRegion = "InvalidRegion";
     /// <summary>The endpoint is not an absolute http(s) URI without query. Category InvalidArgument.</summary>
     public const string InvalidEndpoint = "InvalidEndpoint";
-    /// <summary>Plain http to anything but a loopback address. Category SecurityError/InvalidArgument.</summary>
+    /// <summary>Plain http to anything but a loopback address. Category InvalidArgument.</summary>
     public const string InsecureEndpoint = "InsecureEndpoint";
     /// <summary>The service answered 404 or a not-found code. Category ObjectNotFound.</summary>
     public const string RdsResourceNotFound = "RdsResourceNotFound";
@@ -131,6 +131,4 @@ public static class RdsErrorIds
     public const string InvalidJobId = "InvalidJobId";
     /// <summary>A backup time filter that is not a range (-After later than -Before). Category InvalidArgument.</summary>
     public const string InvalidTimeRange = "InvalidTimeRange";
-    /// <summary>Waiting stopped (Ctrl+C or -Timeout) while restores go on; the message says how to resume. Category OperationStopped.</summary>
-    public const string RestoreWaitStopped = "RestoreWaitStopped";
 }

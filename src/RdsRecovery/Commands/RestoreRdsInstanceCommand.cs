@@ -112,6 +112,8 @@ public sealed class RestoreRdsInstanceCommand : RdsServiceCmdlet
             }
         }
 
+        // A restore that cannot be sent is not worth a prompt: without a connection, stop here (-WhatIf needs none).
+        if (!IsWhatIf()) ResolveConnection();
         if (!Confirm(request, facts)) return;
         var job = SubmitRestore(request, facts);
         // With -Wait the job is written once, in its final state, after the wait; the local journal already

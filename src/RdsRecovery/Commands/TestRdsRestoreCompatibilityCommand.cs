@@ -16,7 +16,7 @@ namespace RdsRecovery.PowerShell.Commands;
 /// <para type="description">Builds the restore request (validating its input), then evaluates the compatibility rules
 /// from the facts given. Facts it was not given are reported as NotChecked, never as failures.</para>
 /// </summary>
-[Cmdlet(VerbsDiagnostic.Test, "RdsRestoreCompatibility", DefaultParameterSetName = ByObjectSet)]
+[Cmdlet(VerbsDiagnostic.Test, "RdsRestoreCompatibility", DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(CompatibilityReport))]
 [OutputType(typeof(bool))]
 public sealed class TestRdsRestoreCompatibilityCommand : RdsServiceCmdlet
