@@ -65,6 +65,33 @@ Describe 'Connect-RdsAccount with explicit credentials' {
         $output.Count | Should -Be 0
     }
 
+    It '-SecurityToken (temporary credentials) is sent as X-Security-Token with the signed request' {
+        $token = ConvertTo-SecureString 'temporary-security-token-value' -AsPlainText -Force
+        Connect-RdsAccount -Region cn-north-4 -Endpoint $Emulator.BaseUri -ProjectId $Emulator.ProjectId -AccessKey $Emulator.AccessKey -SecretKey $SecretKey -SecurityToken $token
+        Clear-RequestLog
+        (Get-RdsInstance -InstanceId $Ids.ErpProd).Name | Should -Be 'erp-prod'
+        $request = Get-RequestLog | Select-Object -First 1
+        $request.status | Should -Be 200
+        $request.headers.'X-Security-Token' | Should -Be '[redacted]'
+    }
+
+    It 'HUAWEICLOUD_SDK_REGION_RDS_CN_NORTH_4 replaces the regional host when no -Endpoint is given' {
+        $saved = $env:HUAWEICLOUD_SDK_REGION_RDS_CN_NORTH_4
+        try {
+            $env:HUAWEICLOUD_SDK_REGION_RDS_CN_NORTH_4 = $Emulator.BaseUri
+            $connection = Connect-RdsAccount -Region cn-north-4 -ProjectId $Emulator.ProjectId -AccessKey $Emulator.AccessKey -SecretKey $SecretKey -PassThru
+            $connection.Endpoint.Port | Should -Be ([Uri] $Emulator.BaseUri).Port
+            (Get-RdsInstance -InstanceId $Ids.ErpProd).Name | Should -Be 'erp-prod'
+        }
+        finally { $env:HUAWEICLOUD_SDK_REGION_RDS_CN_NORTH_4 = $saved }
+    }
+
+    It 'without -Endpoint a region names the regional host' {
+        $connection = Connect-RdsAccount -Region ap-southeast-1 -ProjectId $Emulator.ProjectId -AccessKey $Emulator.AccessKey -SecretKey $SecretKey -PassThru
+        $connection.Endpoint.Host | Should -Be 'rds.ap-southeast-1.myhuaweicloud.com'
+        $connection.Endpoint.Scheme | Should -Be 'https'
+    }
+
     It 'a connection shows no secret in ToString, Format-List or JSON' {
         $connection = Connect-EndToEnd -PassThru
         $text = "$connection" + ($connection | Format-List * | Out-String) + ($connection | ConvertTo-Json -Depth 3 -WarningAction SilentlyContinue)
@@ -231,6 +258,16 @@ Describe 'Several connections: -PassThru and -Connection' {
         Get-RdsInstance -InstanceId $Ids.ErpProd -Connection $bad -ErrorAction SilentlyContinue -ErrorVariable failure | Out-Null
         $failure[0] | Get-ErrorId | Should -Be 'RdsAuthenticationFailed'
         (Get-RdsInstance -InstanceId $Ids.ErpProd).Name | Should -Be 'erp-prod'
+    }
+
+    It 'Restore-RdsInstance, Test-RdsRestoreCompatibility and the job cmdlets take -Connection too' {
+        Reset-Emulator
+        Disconnect-RdsAccount
+        Test-RdsRestoreCompatibility -SourceInstanceId $Ids.ErpProd -TargetInstanceId $Ids.ErpStaging -BackupId $Backups.ErpProdLatest -Connection $good -Quiet | Should -BeTrue
+        $job = Restore-RdsInstance -SourceInstanceId $Ids.ErpProd -TargetInstanceId $Ids.ErpStaging -BackupId $Backups.ErpProdLatest -Connection $good -Confirm:$false
+        (Get-RdsRestoreJob -JobId $job.JobId -Connection $good).JobId | Should -Be $job.JobId
+        ($job | Wait-RdsRestoreJob -Connection $good @Fast).Status | Should -Be 'Completed'
+        @(Get-RdsSqlServerDatabase -InstanceId $Ids.BiWeb -Connection $good).Count | Should -Be 6
     }
 
     It 'a held connection still works after Disconnect-RdsAccount' {

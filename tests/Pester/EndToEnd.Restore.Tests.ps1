@@ -87,6 +87,16 @@ Describe 'Pipelines from the reading cmdlets into Restore-RdsInstance' {
         (Get-RdsInstance -InstanceId $Ids.ErpStaging).Status | Should -Be 'ACTIVE'
     }
 
+    # Only where the host cannot prompt (the build runs pwsh -NonInteractive); an interactive run would ask.
+    It 'a host that cannot prompt (-NonInteractive) refuses with ConfirmationUnavailable and sends nothing' -Skip:(-not ([Environment]::GetCommandLineArgs() -match '^-noni')) {
+        Clear-RequestLog
+        $failure = $null
+        try { Restore-RdsInstance -SourceInstanceId $Ids.ErpProd -TargetInstanceId $Ids.ErpStaging -BackupId $Backups.ErpProdLatest -Confirm -ErrorAction Stop }
+        catch { $failure = $_ }
+        $failure | Get-ErrorId | Should -Be 'ConfirmationUnavailable'
+        Get-RestorePost | Should -BeNullOrEmpty
+    }
+
     It '-WhatIf wins over -Force' {
         Clear-RequestLog
         Restore-RdsInstance -SourceInstanceId $Ids.ErpProd -TargetInstanceId $Ids.ErpStaging -BackupId $Backups.ErpProdLatest -Force -WhatIf | Should -BeNullOrEmpty
