@@ -312,6 +312,14 @@ $($Ids.ErpProd),$($Ids.CrmStaging),$($Backups.ErpProdLatest)
         $reports[2].FailedRules.RuleId | Should -Contain 'SameEngine'
     }
 
+    It 'a backup from Get-RdsBackup pipes in as source and backup, as into Restore-RdsInstance' {
+        $report = Get-RdsBackup -InstanceId $Ids.ErpProd -Status COMPLETED | Select-Object -First 1 |
+            Test-RdsRestoreCompatibility -TargetInstanceId $Ids.ErpDevSmall
+        $report.Request.SourceInstanceId | Should -Be $Ids.ErpProd
+        $report.Request.BackupId | Should -Be $Backups.ErpProdLatest
+        $report.FailedRules.RuleId | Should -Be 'TargetVolumeLargeEnough'
+    }
+
     It 'instance objects from Get-RdsInstance work offline (ByObject set)' {
         $source = Get-RdsInstance -InstanceId $Ids.ErpProd
         $target = Get-RdsInstance -InstanceId $Ids.ErpDevSmall

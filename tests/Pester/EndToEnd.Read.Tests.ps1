@@ -39,6 +39,13 @@ Describe 'Get-RdsInstance' {
         $names | ForEach-Object { $_ | Should -BeLike '*staging*' }
     }
 
+    It '-Name * lists every instance (the API refuses * alone, so no name filter is sent)' {
+        Clear-RequestLog
+        @(Get-RdsInstance -Name '*' -ErrorVariable failure).Count | Should -Be 27
+        $failure | Should -BeNullOrEmpty
+        (Get-RequestLog)[0].path | Should -Not -Match 'name='
+    }
+
     It '-Engine filters by engine, in any case' {
         $pg = @(Get-RdsInstance -Engine postgresql)
         $pg.Count | Should -Be 6
