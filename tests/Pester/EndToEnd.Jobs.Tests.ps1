@@ -108,6 +108,30 @@ Describe 'Get-RdsRestoreJob while running' {
         $failure[0] | Get-ErrorId | Should -Be 'RestoreJobWaitTimeout'
     }
 
+    It 'stopping the pipeline (Ctrl+C) stops the waiting, not the restore' {
+        $runspace = [powershell]::Create()
+        try {
+            $connection = Connect-EndToEnd -PassThru
+            Clear-RequestLog
+            $null = $runspace.AddScript({
+                    param($ModulePath, $Connection, $JobId)
+                    Import-Module $ModulePath
+                    Wait-RdsRestoreJob -JobId $JobId -Connection $Connection -PollInterval '00:00:00.2'
+                }).AddArgument($env:RDSRECOVERY_MODULE).AddArgument($connection).AddArgument($job.JobId)
+            $async = $runspace.BeginInvoke()
+            # Stop once the wait is really polling (counted in the request log, not timed).
+            foreach ($i in 1..100) { if (@(Get-JobPoll).Count -ge 2) { break }; Start-Sleep -Milliseconds 100 }
+            @(Get-JobPoll).Count | Should -BeGreaterOrEqual 2
+            $runspace.Stop()
+            $runspace.InvocationStateInfo.State | Should -Be 'Stopped'
+            $async.IsCompleted | Should -BeTrue
+            (Get-RdsInstance -InstanceId $Ids.ErpStaging).Status | Should -Be 'RESTORING'
+            (Get-RdsRestoreJob -JobId $job.JobId).Status | Should -Be 'Running'
+            Get-RestorePost | Should -BeNullOrEmpty
+        }
+        finally { $runspace.Dispose() }
+    }
+
     It 'Get-RdsRestoreJob -Recent finds the running job from the journal' {
         $recent = @(Get-RdsRestoreJob -Recent)
         $recent.JobId | Should -Contain $job.JobId
@@ -205,9 +229,11 @@ Describe 'A failed job' {
 }
 
 Describe 'Job ids that are not jobs' {
-    It 'a job id the service does not know is an error, after a grace period for new jobs' {
+    It 'a job id the service does not know, and this session never submitted, is RdsResourceNotFound' {
         Get-RdsRestoreJob -JobId 'ffffffffffffffffffffffffffffffff' -ErrorAction SilentlyContinue -ErrorVariable failure | Should -BeNullOrEmpty
         $failure.Count | Should -Be 1
+        $failure[0] | Get-ErrorId | Should -Be 'RdsResourceNotFound'
+        $failure[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $failure[0].Exception.ErrorCode | Should -Be 'DBS.200543'
         $failure[0].Exception.HttpStatus | Should -Be 400
     }
