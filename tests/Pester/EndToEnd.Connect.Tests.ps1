@@ -312,24 +312,24 @@ Describe 'Tab completion' {
 
     It 'completes -TargetInstanceId with ids and their names as tooltips once connected' {
         Connect-EndToEnd
-        $matches = @(Get-Completion 'Restore-RdsInstance -TargetInstanceId ')
-        $matches.Count | Should -Be 27
-        $matches.CompletionText | Should -Contain $Ids.ErpStaging
-        ($matches | Where-Object CompletionText -eq $Ids.ErpStaging).ToolTip | Should -BeLike '*erp-staging*'
-        ($matches | Where-Object CompletionText -eq $Ids.ErpStaging).ListItemText | Should -BeLike '*erp-staging*'
+        $completions = @(Get-Completion 'Restore-RdsInstance -TargetInstanceId ')
+        $completions.Count | Should -Be 27
+        $completions.CompletionText | Should -Contain $Ids.ErpStaging
+        ($completions | Where-Object CompletionText -eq $Ids.ErpStaging).ToolTip | Should -BeLike '*erp-staging*'
+        ($completions | Where-Object CompletionText -eq $Ids.ErpStaging).ListItemText | Should -BeLike '*erp-staging*'
     }
 
     It 'narrows by the typed start of a name' {
         Connect-EndToEnd
-        $matches = @(Get-Completion 'Restore-RdsInstance -SourceInstanceId erp-')
-        $matches.CompletionText | Sort-Object | Should -Be (@($Ids.ErpProd, $Ids.ErpStaging, $Ids.ErpDevSmall, $Ids.ErpReporting) | Sort-Object)
+        $completions = @(Get-Completion 'Restore-RdsInstance -SourceInstanceId erp-')
+        $completions.CompletionText | Sort-Object | Should -Be (@($Ids.ErpProd, $Ids.ErpStaging, $Ids.ErpDevSmall, $Ids.ErpReporting) | Sort-Object)
     }
 
     It 'completes -BackupId with the backups of the chosen source' {
         Connect-EndToEnd
-        $matches = @(Get-Completion "Restore-RdsInstance -SourceInstanceId $($Ids.ErpProd) -BackupId ")
-        $matches.CompletionText | Should -Contain $Backups.ErpProdLatest
-        $matches.CompletionText | Should -Not -Contain $Backups.ErpStagingLatest
+        $completions = @(Get-Completion "Restore-RdsInstance -SourceInstanceId $($Ids.ErpProd) -BackupId ")
+        $completions.CompletionText | Should -Contain $Backups.ErpProdLatest
+        $completions.CompletionText | Should -Not -Contain $Backups.ErpStagingLatest
     }
 
     It 'a warm completion makes no new request' {
@@ -343,16 +343,16 @@ Describe 'Tab completion' {
     It 'returns nothing, and no error, when not connected' {
         Disconnect-RdsAccount
         $Error.Clear()
-        $matches = @(Get-Completion 'Restore-RdsInstance -TargetInstanceId ' | Where-Object ResultType -eq 'ParameterValue')
-        $matches.Count | Should -Be 0
+        $completions = @(Get-Completion 'Restore-RdsInstance -TargetInstanceId ' | Where-Object ResultType -eq 'ParameterValue')
+        $completions.Count | Should -Be 0
         $Error.Count | Should -Be 0
     }
 
     It 'completes -Region with the known regions, without a connection' {
         Disconnect-RdsAccount
-        $matches = @(Get-Completion 'Connect-RdsAccount -Region cn-nor')
-        $matches.CompletionText | Should -Contain 'cn-north-4'
-        $matches.CompletionText | Should -Not -Contain 'ap-southeast-1'
-        ($matches | Where-Object CompletionText -eq 'cn-north-4').ToolTip | Should -BeLike '*rds.cn-north-4.*'
+        $completions = @(Get-Completion 'Connect-RdsAccount -Region cn-nor')
+        $completions.CompletionText | Should -Contain 'cn-north-4'
+        $completions.CompletionText | Should -Not -Contain 'ap-southeast-1'
+        ($completions | Where-Object CompletionText -eq 'cn-north-4').ToolTip | Should -BeLike '*rds.cn-north-4.*'
     }
 }

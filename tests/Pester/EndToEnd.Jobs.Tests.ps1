@@ -253,8 +253,8 @@ Describe 'Completing -JobId' {
         Reset-Emulator
         $job = Submit-ErpRestore
         $line = 'Get-RdsRestoreJob -JobId '
-        $matches = @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches)
-        $matches.CompletionText | Should -Contain $job.JobId
+        $completions = @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches)
+        $completions.CompletionText | Should -Contain $job.JobId
         $job | Wait-RdsRestoreJob @Fast | Out-Null
     }
 }
