@@ -177,6 +177,19 @@ Describe 'Restore-RdsInstance -Wait' {
         $done.TargetInstanceId | Should -Be @($Ids.ErpStaging, $Ids.CrmStaging)
     }
 
+    It 'a refused row in the pipeline is an error; the accepted ones are still waited for' {
+        $plan = @(
+            [pscustomobject]@{ SourceInstanceId = $Ids.ErpProd; TargetInstanceId = $Ids.ErpDevSmall; BackupId = $Backups.ErpProdLatest }
+            [pscustomobject]@{ SourceInstanceId = $Ids.CrmProd; TargetInstanceId = $Ids.CrmStaging; BackupId = $Backups.CrmProdLatest }
+        )
+        $done = @($plan | Restore-RdsInstance -Confirm:$false -Wait @Fast -ErrorAction SilentlyContinue -ErrorVariable failure)
+        $done.Count | Should -Be 1
+        $done[0].Status | Should -Be 'Completed'
+        $done[0].TargetInstanceId | Should -Be $Ids.CrmStaging
+        $failure.Count | Should -Be 1
+        $failure[0] | Get-ErrorId | Should -Be 'RestoreIncompatible'
+    }
+
     It '-Timeout on a slow job (next-restore duration_ms) gives RestoreJobWaitTimeout; the job is still written' {
         Set-NextRestore -Instance crm-pg12-staging -Arrangement @{ duration_ms = 15000 }
         $out = @(Restore-RdsInstance -SourceInstanceId $Ids.CrmProd -TargetInstanceId $Ids.CrmStaging -BackupId $Backups.CrmProdLatest -Confirm:$false -Wait -Timeout '00:00:01' @Fast -ErrorAction SilentlyContinue -ErrorVariable failure)

@@ -131,6 +131,8 @@ Describe 'A CSV restore plan with a refused row' {
         $planErrors[0] | Get-ErrorId | Should -Be 'RestoreIncompatible'
         $planErrors[0].Exception.Message | Should -BeLike "*$($Ids.ErpProd)*$($Ids.ErpDevSmall)*"
         $planErrors[0].Exception.Message | Should -BeLike '*[TargetVolumeLargeEnough]*'
+        # The record says which input it came from: the 2nd row that reached Restore-RdsInstance.
+        $planErrors[0].PipelineIterationInfo[-1] | Should -Be 2
     }
 
     It 'a blank cell is not given: the point-in-time row was sent as a timestamp restore' {
