@@ -15,6 +15,8 @@ AfterAll { Stop-EndToEnd }
 Describe 'A job from submission to the end' {
     BeforeAll {
         Reset-Emulator
+        # A little longer than the default 1.2 s, so the RESTORING look below is not raced on a loaded machine.
+        Set-NextRestore -Instance erp-staging -Arrangement @{ duration_ms = 3000 }
         $script:job = Submit-ErpRestore
         $script:early = Get-RdsRestoreJob -JobId $job.JobId -ErrorVariable earlyErrors
         $script:earlyErrors = @($earlyErrors)
@@ -63,7 +65,7 @@ Describe 'A job from submission to the end' {
 Describe 'Get-RdsRestoreJob while running' {
     BeforeAll {
         Reset-Emulator
-        Set-NextRestore -Instance erp-staging -Arrangement @{ duration_ms = 20000 }
+        Set-NextRestore -Instance erp-staging -Arrangement @{ duration_ms = 60000 }
         $script:job = Submit-ErpRestore
         # Past the invisible moment (200 ms) without measuring anything: ask until the service shows the job.
         $script:running = $null
