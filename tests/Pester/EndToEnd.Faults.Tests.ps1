@@ -74,7 +74,8 @@ Describe 'Reads are retried and succeed' {
 }
 
 Describe 'The restore POST is never sent twice when its fate is unknown' {
-    BeforeEach { Reset-Emulator; Clear-RequestLog }
+    # A restore the service did accept keeps running while the test looks at the target.
+    BeforeEach { Reset-Emulator; Set-NextRestore -Instance erp-staging -Arrangement @{ duration_ms = 60000 }; Clear-RequestLog }
     AfterEach { Clear-Fault }
 
     It '<Name>: RestoreOutcomeUnknown, exactly one POST, the error says how to look for the job' -ForEach @(
