@@ -33,7 +33,9 @@ public sealed class GetRdsInstanceCommand : RdsServiceCmdlet
     {
         if (ParameterSetName == ListSet)
         {
-            var filter = new RdsInstanceFilter { Name = Name, Engine = CanonicalEngine(Engine) };
+            // '-Name *' means every name in PowerShell; the API refuses '*' alone, so send no name filter.
+            var name = string.IsNullOrWhiteSpace(Name) || Name!.Trim() == "*" ? null : Name;
+            var filter = new RdsInstanceFilter { Name = name, Engine = CanonicalEngine(Engine) };
             foreach (var instance in Call((client, token) => client.ListInstancesAsync(filter, token))) WriteObject(instance);
             return;
         }

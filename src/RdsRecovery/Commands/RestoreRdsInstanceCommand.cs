@@ -226,7 +226,9 @@ public sealed class RestoreRdsInstanceCommand : RdsServiceCmdlet
         var job = Call((client, token) => new RestoreSubmitter(client, RestoreJournal.Default(), message => PostCallback(() => WriteWarning(message)))
             .SubmitAsync(request, token));
         job.TargetInstanceName = facts?.Target?.Name;
-        job.TargetStatus = facts?.Target?.Status;
+        // The facts were read before the POST: the status then (ACTIVE) is no longer true once the service accepted
+        // the restore, so it is left unknown until the job or the target is read again.
+        job.TargetStatus = null;
         RdsSession.RememberJob(job.JobId);
         WriteVerbose($"Submitted: job {job.JobId} (request id {job.RequestId}). Follow it with Get-RdsRestoreJob -JobId {job.JobId} | Wait-RdsRestoreJob.");
         return job;

@@ -46,7 +46,7 @@ public sealed class TestRdsRestoreCompatibilityCommand : RdsServiceCmdlet
     public string TargetInstanceId { get; set; } = null!;
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("backup_id")]
+    [Alias("id", "backup_id")]
     [ArgumentCompleter(typeof(BackupIdCompleter))]
     public string? BackupId { get; set; }
 
