@@ -75,12 +75,16 @@ public sealed class GetRdsRestoreJobCommand : RdsServiceCmdlet
             }
             if (entry.Phase != RestoreJournalPhase.Submitted || entry.JobId is null) continue;
             _current = entry.JobId;
-            WriteObject(Refresh(entry.ToRestoreJob()));
+            WriteObject(Refresh(entry.ToRestoreJob(), withTargetStatus: true));
         }
     }
 
-    /// <summary>The job as the service sees it now; a job too new to be visible stays Submitted.</summary>
-    private RdsRestoreJob Refresh(RdsRestoreJob job)
+    /// <summary>
+    /// The job as the service sees it now, from one request: a poll loop over many jobs should cost one call per job.
+    /// A job too new to be visible stays Submitted. With -Recent (finding jobs again after a crash) the target's
+    /// status is read too, since that is when it answers "is it still restoring?".
+    /// </summary>
+    private RdsRestoreJob Refresh(RdsRestoreJob job, bool withTargetStatus = false)
     {
         try
         {
@@ -93,7 +97,7 @@ public sealed class GetRdsRestoreJobCommand : RdsServiceCmdlet
             WriteVerbose($"Job {job.JobId} is not visible yet (submitted {at.UtcDateTime:u}); the service shows new jobs after a few seconds.");
             return job;
         }
-        if (!string.IsNullOrEmpty(job.TargetInstanceId))
+        if (withTargetStatus && !string.IsNullOrEmpty(job.TargetInstanceId))
         {
             var target = Call((client, token) => client.GetInstanceAsync(job.TargetInstanceId, token));
             job.TargetStatus = target?.Status;
