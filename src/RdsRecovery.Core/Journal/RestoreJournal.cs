@@ -25,6 +25,10 @@ public sealed class RestoreJournal
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
+    // FileShare does not keep two writers of one process apart on Linux (both may append at the same offset, and
+    // one line is lost): appends in this process take turns here; the file share still guards other processes.
+    private static readonly object AppendLock = new();
+
     public RestoreJournal(string path) => FilePath = path;
 
     public string FilePath { get; }
@@ -45,18 +49,21 @@ public sealed class RestoreJournal
         var bytes = Encoding.UTF8.GetBytes(line);
         var folder = Path.GetDirectoryName(FilePath);
         if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-        for (var attempt = 0; ; attempt++)
+        lock (AppendLock)
         {
-            try
+            for (var attempt = 0; ; attempt++)
             {
-                using var stream = new FileStream(FilePath, FileMode.Append, FileAccess.Write, FileShare.Read);
-                stream.Write(bytes, 0, bytes.Length);
-                stream.Flush(flushToDisk: true);
-                return;
-            }
-            catch (IOException) when (attempt < 200)
-            {
-                Thread.Sleep(10);
+                try
+                {
+                    using var stream = new FileStream(FilePath, FileMode.Append, FileAccess.Write, FileShare.Read);
+                    stream.Write(bytes, 0, bytes.Length);
+                    stream.Flush(flushToDisk: true);
+                    return;
+                }
+                catch (IOException) when (attempt < 200)
+                {
+                    Thread.Sleep(10);
+                }
             }
         }
     }
