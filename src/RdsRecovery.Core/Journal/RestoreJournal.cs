@@ -25,8 +25,9 @@ public sealed class RestoreJournal
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    // FileShare does not keep two writers of one process apart on Linux (both may append at the same offset, and
-    // one line is lost): appends in this process take turns here; the file share still guards other processes.
+    // FileShare does not keep two appenders apart on Linux (both may write at the same offset, and a line is lost):
+    // appends in this process take turns on this lock, and processes take turns on an exclusively opened lock file
+    // beside the journal. Readers need neither: they skip a line still being written.
     private static readonly object AppendLock = new();
 
     public RestoreJournal(string path) => FilePath = path;
@@ -55,12 +56,13 @@ public sealed class RestoreJournal
             {
                 try
                 {
+                    using var turn = new FileStream(FilePath + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
                     using var stream = new FileStream(FilePath, FileMode.Append, FileAccess.Write, FileShare.Read);
                     stream.Write(bytes, 0, bytes.Length);
                     stream.Flush(flushToDisk: true);
                     return;
                 }
-                catch (IOException) when (attempt < 200)
+                catch (IOException) when (attempt < 500)
                 {
                     Thread.Sleep(10);
                 }
