@@ -327,3 +327,39 @@ $connect
         @(Get-RequestLog $emulator | Where-Object { $_.method -eq 'POST' -and $_.path -like '*/instances/recovery' }).Count | Should -Be 1
     }
 }
+
+Describe 'Journal: parallel runbooks in separate processes lose no line' {
+    BeforeAll {
+        $script:journal = Join-Path ([IO.Path]::GetTempPath()) ('rds-journal-procs-' + [guid]::NewGuid().ToString('N') + '.jsonl')
+        # Each process appends 150 entries as fast as it can, all at once, through the module's own journal type.
+        $append = @'
+$journal = [RdsRecovery.Journal.RestoreJournal]::new($env:RDSRECOVERY_JOURNAL)
+for ($i = 0; $i -lt 150; $i++) {
+    $entry = [RdsRecovery.Journal.RestoreJournalEntry]::new()
+    $entry.Time = [DateTimeOffset]::UtcNow
+    $entry.Phase = 'Submitted'
+    $entry.AttemptId = "$PID-$i"
+    $entry.JobId = "$PID-$i"
+    $entry.TargetInstanceId = 'target'
+    $entry.Body = 'x' * 300
+    $journal.Append($entry)
+}
+'@
+        $children = 1..4 | ForEach-Object { Start-ChildPwsh -Script $append -Environment @{ RDSRECOVERY_JOURNAL = $journal } }
+        foreach ($child in $children) {
+            $stderr = $child.StandardError.ReadToEndAsync()
+            $null = $child.StandardOutput.ReadToEnd()
+            if (-not $child.WaitForExit(120000)) { $child.Kill($true) }
+            $stderr.Result | Should -BeNullOrEmpty
+        }
+        $script:entries = [RdsRecovery.Journal.RestoreJournal]::new($journal).Read()
+        $script:lines = @(Get-Content -LiteralPath $journal)
+    }
+    AfterAll { Remove-Item "$journal*" -ErrorAction SilentlyContinue }
+
+    It 'keeps all 600 lines, each whole' {
+        $lines.Count | Should -Be 600
+        $entries.Count | Should -Be 600
+        @($entries.AttemptId | Sort-Object -Unique).Count | Should -Be 600
+    }
+}
