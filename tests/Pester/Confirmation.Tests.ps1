@@ -37,6 +37,8 @@ BeforeAll {
     $script:restoreLine = "Restore-RdsInstance -SourceInstanceId $($restore.SourceInstanceId) -TargetInstanceId $($restore.TargetInstanceId) -BackupId $($restore.BackupId)"
 }
 AfterAll {
+    # Connect-RdsAccount set this session's default: leave none behind for the suites that run later.
+    Disconnect-RdsAccount
     $env:RDSRECOVERY_JOURNAL = $savedJournal
     Remove-Item $journal -ErrorAction SilentlyContinue
     $emulator | Stop-RdsTestEmulator

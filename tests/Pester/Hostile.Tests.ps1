@@ -186,6 +186,8 @@ BeforeAll {
     }
 }
 AfterAll {
+    # Connect-RdsAccount set this session's default: leave none behind for the suites that run later.
+    Disconnect-RdsAccount
     $env:RDSRECOVERY_JOURNAL = $savedJournal
     Remove-Item $journal -ErrorAction SilentlyContinue
     $emulator | Stop-RdsTestEmulator

@@ -46,6 +46,9 @@ BeforeAll {
         [Diagnostics.Process]::Start($start)
     }
 
+    # Connect-RdsAccount sets this session's default connection; the suites that run later must not inherit it.
+    function Disconnect-Emulator { Disconnect-RdsAccount }
+
     function Wait-Until([scriptblock] $Condition, [int] $Tries = 300, [int] $SleepMs = 100) {
         for ($i = 0; $i -lt $Tries; $i++) {
             if (& $Condition) { return $true }
@@ -125,6 +128,7 @@ Describe 'Fault soak: 200 restore-and-wait flows with about 20% of requests fail
             ((@($flows.ErrorIds) | Group-Object | Sort-Object Count -Descending | ForEach-Object { "$($_.Name)=$($_.Count)" }) -join ' '))
     }
     AfterAll {
+        Disconnect-Emulator
         $emulator | Stop-RdsTestEmulator
         Remove-Item $journalDir -Recurse -Force -ErrorAction SilentlyContinue
     }
@@ -223,7 +227,7 @@ Describe 'Concurrency: 200 jobs waited on from one Wait-RdsRestoreJob call' {
             $env:RDSRECOVERY_JOURNAL = $savedJournal
         }
     }
-    AfterAll { $emulator | Stop-RdsTestEmulator }
+    AfterAll { Disconnect-Emulator; $emulator | Stop-RdsTestEmulator }
 
     It 'submitted 200 distinct jobs' {
         @($jobs.JobId | Sort-Object -Unique).Count | Should -Be 200
@@ -293,6 +297,7 @@ $connect
         $script:log = Get-RequestLog $emulator
     }
     AfterAll {
+        Disconnect-Emulator
         $emulator | Stop-RdsTestEmulator
         Remove-Item $journal -ErrorAction SilentlyContinue
     }
