@@ -15,7 +15,6 @@ public sealed class CancellationTests : IClassFixture<CancellationEmulator>, IDi
     private const string Erp = "7b63b40ca1c07d188407e3c64ee772bdin01";
     private const string Staging = "4914c00a2e0baf9b9ca17102de91cf21in01";
     private const string Backup = "5cd7d817e2c03ebe01e1afd83b618862br01";
-    private static readonly object JournalVariable = new();
 
     private readonly CancellationEmulator _emulator;
     private readonly string _journal = Path.Combine(Path.GetTempPath(), "rds-cancel-journal-" + Guid.NewGuid().ToString("N") + ".jsonl");
@@ -25,9 +24,9 @@ public sealed class CancellationTests : IClassFixture<CancellationEmulator>, IDi
 
     public CancellationTests(CancellationEmulator emulator)
     {
-        Monitor.Enter(JournalVariable);
         _emulator = emulator;
         _emulator.Reset();
+        // Tests of one class run one at a time, and no other test class writes the journal.
         _savedJournal = Environment.GetEnvironmentVariable("RDSRECOVERY_JOURNAL");
         Environment.SetEnvironmentVariable("RDSRECOVERY_JOURNAL", _journal);
         var state = InitialSessionState.CreateDefault2();
@@ -42,7 +41,6 @@ public sealed class CancellationTests : IClassFixture<CancellationEmulator>, IDi
         _runspace.Dispose();
         Environment.SetEnvironmentVariable("RDSRECOVERY_JOURNAL", _savedJournal);
         File.Delete(_journal);
-        Monitor.Exit(JournalVariable);
     }
 
     [Fact]
