@@ -17,6 +17,11 @@ internal static class DatabaseMapReader
         pairs = null;
         error = null;
         if (map is null) return true;
+        if (map is UnreadableDatabaseMap unreadable)
+        {
+            error = DatabaseMapRules.Refuse(unreadable.Problem, null, "DatabaseName");
+            return false;
+        }
         var list = new List<KeyValuePair<string, string?>>();
         foreach (DictionaryEntry entry in map)
         {

@@ -1,28 +1,80 @@
 using System;
+using System.Collections;
 using System.Collections.Specialized;
 using System.Management.Automation;
+using System.Text.Json;
 
 namespace RdsRecovery.PowerShell;
 
 /// <summary>
 /// Lets -DatabaseName take the map as the API writes it, also after ConvertFrom-Json (which gives an object, not a
-/// hashtable): an object's properties become an ordered dictionary, in their order. Anything else passes through.
+/// hashtable) or as JSON text (a CSV cell): an object's properties become an ordered dictionary, in their order.
+/// A blank string means "no map" (an empty CSV cell). Anything else that is not a dictionary becomes an
+/// <see cref="UnreadableDatabaseMap"/>, which the cmdlet refuses: binding must not fail, because a failed
+/// by-property-name binding of an optional parameter is silently skipped, and the restore would then replace
+/// every database instead of the ones the map named.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
 public sealed class DatabaseMapTransformationAttribute : ArgumentTransformationAttribute
 {
     public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
     {
-        if (inputData is PSObject pso && pso.BaseObject is PSCustomObject)
+        var value = inputData is PSObject wrapped && wrapped.BaseObject is not PSCustomObject ? wrapped.BaseObject : inputData;
+        switch (value)
         {
+            case null:
+                return null;
+            case PSObject pso:
+                var map = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
+                foreach (var property in pso.Properties)
+                {
+                    // A repeated name would throw here; let the core report duplicates instead, so keep the first.
+                    if (!map.Contains(property.Name)) map.Add(property.Name, property.Value);
+                }
+                return map;
+            case IDictionary:
+                return value;
+            case string text when text.Trim().Length == 0:
+                return null;
+            case string text:
+                return FromJson(text);
+            default:
+                return new UnreadableDatabaseMap($"it is a {value.GetType().Name}, not a map of old name to new name");
+        }
+    }
+
+    private static IDictionary FromJson(string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                return new UnreadableDatabaseMap($"the text is JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, not an object");
             var map = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
-            foreach (var property in pso.Properties)
+            foreach (var property in document.RootElement.EnumerateObject())
             {
-                // A repeated name would throw here; let the core report duplicates instead, so keep the first.
-                if (!map.Contains(property.Name)) map.Add(property.Name, property.Value);
+                object? entry = property.Value.ValueKind switch
+                {
+                    JsonValueKind.String => property.Value.GetString(),
+                    JsonValueKind.Null => null,
+                    // Kept as a number, object, ...: the map reader refuses a new name that is not a string.
+                    _ => property.Value.Clone(),
+                };
+                if (!map.Contains(property.Name)) map.Add(property.Name, entry);
             }
             return map;
         }
-        return inputData;
+        catch (JsonException)
+        {
+            return new UnreadableDatabaseMap("the text is not a JSON object such as {\"old name\":\"new name\"}");
+        }
     }
+}
+
+/// <summary>A -DatabaseName value that could not be read as a map; refused with InvalidDatabaseMap before anything is sent.</summary>
+internal sealed class UnreadableDatabaseMap : Hashtable
+{
+    public UnreadableDatabaseMap(string problem) => Problem = problem;
+
+    public string Problem { get; }
 }

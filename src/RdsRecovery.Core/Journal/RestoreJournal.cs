@@ -25,6 +25,11 @@ public sealed class RestoreJournal
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
+    // FileShare does not keep two appenders apart on Linux (both may write at the same offset, and a line is lost):
+    // appends in this process take turns on this lock, and processes take turns on an exclusively opened lock file
+    // beside the journal. Readers need neither: they skip a line still being written.
+    private static readonly object AppendLock = new();
+
     public RestoreJournal(string path) => FilePath = path;
 
     public string FilePath { get; }
@@ -45,31 +50,25 @@ public sealed class RestoreJournal
         var bytes = Encoding.UTF8.GetBytes(line);
         var folder = Path.GetDirectoryName(FilePath);
         if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-        // Threads of this process queue on a lock; other processes are waited out by the retries below.
-        lock (InProcessLock(FilePath))
+        lock (AppendLock)
         {
-            var deadline = DateTime.UtcNow + CrossProcessPatience;
-            while (true)
+            for (var attempt = 0; ; attempt++)
             {
                 try
                 {
+                    using var turn = new FileStream(FilePath + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
                     using var stream = new FileStream(FilePath, FileMode.Append, FileAccess.Write, FileShare.Read);
                     stream.Write(bytes, 0, bytes.Length);
                     stream.Flush(flushToDisk: true);
                     return;
                 }
-                catch (IOException) when (DateTime.UtcNow < deadline && File.Exists(FilePath))
+                catch (IOException) when (attempt < 500)
                 {
-                    Thread.Sleep(5);
+                    Thread.Sleep(10);
                 }
             }
         }
     }
-
-    private static readonly TimeSpan CrossProcessPatience = TimeSpan.FromSeconds(10);
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> Locks = new(StringComparer.Ordinal);
-
-    private static object InProcessLock(string path) => Locks.GetOrAdd(Path.GetFullPath(path), _ => new object());
 
     /// <summary>Entries newest last; lines that cannot be read (a torn write, a hand edit) are skipped.</summary>
     public IReadOnlyList<RestoreJournalEntry> Read(DateTimeOffset? since = null)

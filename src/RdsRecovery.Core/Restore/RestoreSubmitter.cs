@@ -45,6 +45,13 @@ public sealed class RestoreSubmitter
             Record(request, body, attempt, RestoreJournalPhase.Refused, null, ex.RequestId, $"{ex.HttpStatus} {ex.ErrorCode}");
             throw;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped (Ctrl+C) while the POST was in flight: the service may have accepted it. Without this line the
+            // journal would end at Sending, and Get-RdsRestoreJob -Recent would not say a restore may be running.
+            Record(request, body, attempt, RestoreJournalPhase.OutcomeUnknown, null, null, "stopped before the service answered");
+            throw;
+        }
         var job = submission.ToRestoreJob(request.SourceInstanceId, request.TargetInstanceId, request.BackupId, request.RestoreTime);
         Record(request, body, attempt, RestoreJournalPhase.Submitted, job.JobId, submission.RequestId);
         return job;
