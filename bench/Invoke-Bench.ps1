@@ -25,8 +25,8 @@ function Invoke-Benchmark([string] $Name, [scriptblock] $Run) {
 
 Invoke-Benchmark 'Import cost' { & (Join-Path $PSScriptRoot 'Measure-ImportCost.ps1') -ModulePath $ModulePath }
 Invoke-Benchmark 'Emulator throughput' { dotnet run --project (Join-Path $PSScriptRoot 'emulator') -c Release -- $EmulatorDll 10 16 }
-# Benchmarks added by later work follow one convention: a Run-*.ps1 script in a folder of its own.
-foreach ($script in Get-ChildItem $PSScriptRoot -Filter 'Run-*.ps1' -Recurse | Sort-Object FullName) {
-    Invoke-Benchmark $script.Directory.Name { & $script.FullName -ModulePath $ModulePath -EmulatorDll $EmulatorDll }
+# The others follow one convention: a Measure-*.ps1 in a folder of its own that takes -ModulePath.
+foreach ($script in Get-ChildItem $PSScriptRoot -Filter 'Measure-*.ps1' -Recurse | Where-Object { $_.Directory.FullName -ne $PSScriptRoot } | Sort-Object FullName) {
+    Invoke-Benchmark $script.Directory.Name { & $script.FullName -ModulePath $ModulePath }
 }
 exit $failed
