@@ -63,9 +63,16 @@ Describe 'Get-RdsInstance' {
         @($Ids.BiWeb, $Ids.DwEe | Get-RdsInstance).Name | Should -Be @('bi-sql2016-web', 'dw-sql2017-ee')
     }
 
-    It 'binds instance_id and TargetInstanceId by property name (ConvertFrom-Json and CSV rows)' {
+    It 'binds instance_id and InstanceId by property name (ConvertFrom-Json and CSV rows)' {
         @('{"instance_id":"' + $Ids.HrWeb + '"}' | ConvertFrom-Json | Get-RdsInstance).Name | Should -Be 'hr-sql2008r2-web'
-        @("TargetInstanceId`n$($Ids.HrEe)" | ConvertFrom-Csv | Get-RdsInstance).Name | Should -Be 'hr-sql2008r2-ee'
+        @("InstanceId`n$($Ids.HrEe)" | ConvertFrom-Csv | Get-RdsInstance).Name | Should -Be 'hr-sql2008r2-ee'
+    }
+
+    It 'does not guess between a job''s source and target: such a row is refused, not read' {
+        $row = "SourceInstanceId,TargetInstanceId`n$($Ids.HrWeb),$($Ids.HrEe)" | ConvertFrom-Csv
+        $found = @($row | Get-RdsInstance -ErrorAction SilentlyContinue -ErrorVariable failure)
+        $found | Should -BeNullOrEmpty
+        $failure[0] | Get-ErrorId | Should -Be 'InvalidInstanceId'
     }
 
     It 'an unknown id is an InstanceNotFound error and the others still come' {
