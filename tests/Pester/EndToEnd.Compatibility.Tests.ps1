@@ -21,6 +21,8 @@ BeforeDiscovery {
             Status = 400; Code = 'DBS.201035'; Id = 'RdsInvalidArgument'; Category = 'InvalidArgument' }
         @{ Rule = 'DatabaseNameNotInUse'; Restore = @{ SourceInstanceId = $Ids.BiWeb; TargetInstanceId = $Ids.BiSe; BackupId = $Backups.BiWebLatest; DatabaseName = @{ sales = 'REPORTING_ARCHIVE' } }
             Status = 400; Code = 'DBS.201035'; Id = 'RdsInvalidArgument'; Category = 'InvalidArgument' }
+        @{ Rule = 'DatabaseToRestoreExists'; Restore = @{ SourceInstanceId = $Ids.BiWeb; TargetInstanceId = $Ids.BiSe; BackupId = $Backups.BiWebLatest; DatabaseName = @{ nosuchdb = 'x_copy' } }
+            Status = 400; Code = 'DBS.280128'; Id = 'RdsResourceNotFound'; Category = 'ObjectNotFound' }
         @{ Rule = 'BackupCompleted'; Restore = @{ SourceInstanceId = $Ids.ErpProd; TargetInstanceId = $Ids.ErpStaging; BackupId = $Backups.ErpProdFailed }
             Status = 400; Code = 'DBS.280214'; Id = 'RdsResourceNotFound'; Category = 'ObjectNotFound' }
     )

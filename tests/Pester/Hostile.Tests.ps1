@@ -239,15 +239,10 @@ Describe 'A service that answers with a spoiled body' {
         Assert-Refusal $result 'RdsInvalidResponse'
     }
 
-    It 'a map naming a database the source does not have is refused by the service, not by the rules (known gap)' {
-        # The rules do not compare the map's old names with the source's databases; the service refuses with
-        # DBS.280128 and restores nothing. Recorded in docs/reliability.md as a gap.
+    It 'a map naming a database the backup does not hold is refused by the rules and sends nothing' {
         $result = Invoke-Attempt { Restore-RdsInstance -Connection $connection @sql -DatabaseName @{ no_such_db = 'x' } -Force }
-        $result.Ids | Should -Be @('RdsResourceNotFound')
-        $result.Messages | Should -Match 'DBS.280128'
-        $result.Output | Should -BeNullOrEmpty
-        $accepted = @((Invoke-RdsEmulatorAdmin $emulator requests).requests | Where-Object { $_.method -eq 'POST' -and $_.status -eq 200 })
-        $accepted.Count | Should -Be 0
+        Assert-Refusal $result 'RestoreIncompatible:DatabaseToRestoreExists'
+        $result.Messages | Should -Match "'no_such_db' is not in"
     }
 
     It 'hostile job ids give InvalidJobId and send nothing: <_>' -ForEach @('../jobs', 'a b', "x`ny", ('j' * 65), 'x&id=y') {

@@ -24,6 +24,7 @@ public static class CompatibilityRules
         new DatabaseMapOnlyForSqlServerRule(),
         new DatabaseNameAllowedRule(),
         new DatabaseNameNotInUseRule(),
+        new DatabaseToRestoreExistsRule(),
         new BackupCompletedRule(),
         new BackupBelongsToSourceRule(),
         new RestoreTimeInWindowRule(),

@@ -27,6 +27,8 @@ public static class RdsRuleIds
     public const string DatabaseNameAllowed = "DatabaseNameAllowed";
     /// <summary>Restored databases do not clash: with the source's or target's existing databases, or with each other.</summary>
     public const string DatabaseNameNotInUse = "DatabaseNameNotInUse";
+    /// <summary>Every database the map names is in the backup (backup restores) or on the source (points in time).</summary>
+    public const string DatabaseToRestoreExists = "DatabaseToRestoreExists";
     /// <summary>The backup to restore has status COMPLETED.</summary>
     public const string BackupCompleted = "BackupCompleted";
     /// <summary>The backup was taken of the source instance.</summary>
@@ -40,7 +42,7 @@ public static class RdsRuleIds
     public static IReadOnlyList<string> All { get; } = new[]
     {
         KnownEngine, SameEngine, SameVersion, SqlServerVersionAllowed, TargetVolumeLargeEnough, SameRegion,
-        DatabaseMapOnlyForSqlServer, DatabaseNameAllowed, DatabaseNameNotInUse,
+        DatabaseMapOnlyForSqlServer, DatabaseNameAllowed, DatabaseNameNotInUse, DatabaseToRestoreExists,
         BackupCompleted, BackupBelongsToSource, RestoreTimeInWindow, TargetNotBusy,
     };
 }
