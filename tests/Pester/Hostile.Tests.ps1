@@ -63,8 +63,8 @@ BeforeDiscovery {
         @{ Name = 'time huge Unix milliseconds'; P = @{ BackupId = $null; RestoreTime = [long]::MaxValue }; Expect = 'InvalidRestoreTime' }
         @{ Name = 'time string without a zone'; P = @{ BackupId = $null; RestoreTime = '2026-01-01T00:00:00' }; Expect = 'RestoreTimeNotUtc' }
         @{ Name = 'time DateTime of unspecified kind'; P = @{ BackupId = $null; RestoreTime = [datetime]::new(2026, 1, 1, 0, 0, 0, [DateTimeKind]::Unspecified) }; Expect = 'RestoreTimeNotUtc' }
-        @{ Name = 'time words (no zone, so refused before parsing)'; P = @{ BackupId = $null; RestoreTime = 'yesterday at noon' }; Expect = 'RestoreTimeNotUtc' }
-        @{ Name = 'time SQL injection'; P = @{ BackupId = $null; RestoreTime = "2026-01-01'; DROP TABLE jobs;--" }; Expect = 'RestoreTimeNotUtc' }
+        @{ Name = 'time words (no time at all)'; P = @{ BackupId = $null; RestoreTime = 'yesterday at noon' }; Expect = 'InvalidRestoreTime' }
+        @{ Name = 'time SQL injection'; P = @{ BackupId = $null; RestoreTime = "2026-01-01'; DROP TABLE jobs;--" }; Expect = 'InvalidRestoreTime' }
         @{ Name = 'time 13th month'; P = @{ BackupId = $null; RestoreTime = '2026-13-01T00:00:00Z' }; Expect = 'InvalidRestoreTime' }
         @{ Name = 'time 30 February'; P = @{ BackupId = $null; RestoreTime = '2026-02-30T00:00:00+08:00' }; Expect = 'InvalidRestoreTime' }
         @{ Name = 'time offset beyond 14 hours'; P = @{ BackupId = $null; RestoreTime = '2026-01-01T00:00:00+15:00' }; Expect = 'InvalidRestoreTime' }

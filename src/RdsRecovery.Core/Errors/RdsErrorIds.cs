@@ -110,7 +110,7 @@ public static class RdsErrorIds
     public const string RdsInvalidResponse = "RdsInvalidResponse";
     /// <summary>Any other service error. Category NotSpecified.</summary>
     public const string RdsServiceError = "RdsServiceError";
-    /// <summary>The restore was sent but its answer was lost (timeout, 5xx, dropped connection): the job may exist. It is never resent. Category OperationTimeout.</summary>
+    /// <summary>The restore was sent but its answer was lost (timeout, 5xx, dropped connection): the job may exist. It is never resent. Category by cause: OperationTimeout, ConnectionError (dropped connection), ResourceUnavailable (5xx), InvalidResult (unreadable answer).</summary>
     public const string RestoreOutcomeUnknown = "RestoreOutcomeUnknown";
     /// <summary>The restore job ended Failed; the message carries the service's reason. Category InvalidResult.</summary>
     public const string RestoreJobFailed = "RestoreJobFailed";

@@ -62,7 +62,10 @@ public static class RestoreTimeReader
         var text = s.Trim();
         if (!ZoneSuffix.IsMatch(text))
         {
-            error = NotUtc(s, $"The point in time {DisplayText.Quote(s)} has no zone (no Z and no offset), so it is not read as local time", parameterName);
+            // Text that is no time at all gets the error for that; a time that only lacks its zone gets NotUtc.
+            error = DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out _)
+                ? NotUtc(s, $"The point in time {DisplayText.Quote(s)} has no zone (no Z and no offset), so it is not read as local time", parameterName)
+                : Unreadable(s, parameterName);
             return false;
         }
         // DateTimeOffset does not know the words UTC/GMT at the end of ISO forms: turn them into Z.
@@ -79,11 +82,14 @@ public static class RestoreTimeReader
             value = parsed.ToUniversalTime();
             return true;
         }
-        error = new RdsError(RdsErrorIds.InvalidRestoreTime, RdsErrorCategory.InvalidArgument,
-            $"The point in time {DisplayText.Quote(s)} cannot be read as a date and time. Use ISO 8601, for example 2026-11-27T10:00:00Z or 2026-11-27T18:00:00+08:00.",
-            s, parameterName);
+        error = Unreadable(s, parameterName);
         return false;
     }
+
+    private static RdsError Unreadable(string s, string parameterName) =>
+        new RdsError(RdsErrorIds.InvalidRestoreTime, RdsErrorCategory.InvalidArgument,
+            $"The point in time {DisplayText.Quote(s)} cannot be read as a date and time. Use ISO 8601, for example 2026-11-27T10:00:00Z or 2026-11-27T18:00:00+08:00.",
+            s, parameterName);
 
     private static bool TryReadUnixMilliseconds(long ms, object raw, out DateTimeOffset value, out RdsError? error, string parameterName)
     {

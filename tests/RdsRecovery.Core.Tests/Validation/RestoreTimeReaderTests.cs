@@ -70,6 +70,16 @@ public class RestoreTimeReaderTests
         Assert.Equal(TimeSpan.Zero, value.Offset);
     }
 
+    [Theory]
+    [InlineData("yesterday at noon")]
+    [InlineData("2026-01-01'; DROP TABLE jobs;--")]
+    [InlineData("soon")]
+    public void Text_that_is_no_time_at_all_is_InvalidRestoreTime_not_a_zone_problem(string raw)
+    {
+        Assert.False(RestoreTimeReader.TryRead(raw, out _, out var error));
+        Assert.Equal(RdsErrorIds.InvalidRestoreTime, error!.Id);
+    }
+
     [Fact]
     public void A_DateTime_of_unspecified_kind_is_refused()
     {
