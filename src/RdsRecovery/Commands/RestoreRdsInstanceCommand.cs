@@ -23,7 +23,7 @@ namespace RdsRecovery.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Restore, "RdsInstance", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(RdsRestoreJob))]
-public sealed class RestoreRdsInstanceCommand : RdsServiceCmdlet
+public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
 {
     public const string ByIdSet = "ById";
 
@@ -38,24 +38,6 @@ public sealed class RestoreRdsInstanceCommand : RdsServiceCmdlet
     [Alias("target_instance_id")]
     [ArgumentCompleter(typeof(InstanceIdCompleter))]
     public string TargetInstanceId { get; set; } = null!;
-
-    /// <summary>The backup to restore. A backup object piped in binds its id here. Blank (an empty CSV cell) means none.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("id", "backup_id")]
-    [ArgumentCompleter(typeof(BackupIdCompleter))]
-    public string? BackupId { get; set; }
-
-    /// <summary>A point in time, with its zone: a DateTimeOffset, a UTC or Local DateTime, a string with Z or an offset, or Unix milliseconds.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("restore_time")]
-    [RestoreTimeTransformation]
-    public DateTimeOffset? RestoreTime { get; set; }
-
-    /// <summary>SQL Server: old database name to new name; an empty new name keeps the original name.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("database_name")]
-    [DatabaseMapTransformation]
-    public IDictionary? DatabaseName { get; set; }
 
     /// <summary>Skip the compatibility rules (not the input validation), for the rare case the service knows better.</summary>
     [Parameter]
@@ -79,15 +61,11 @@ public sealed class RestoreRdsInstanceCommand : RdsServiceCmdlet
 
     private readonly List<RdsRestoreJob> _submitted = new();
     private RestoreJobWaiting? _waiting;
-    private RestoreRequest? _current;
-
-    protected override object? ErrorTarget => _current;
 
     protected override void ProcessInput()
     {
-        var request = BuildRequest();
+        var request = BuildRequest(SourceInstanceId, TargetInstanceId);
         if (request is null) return;
-        _current = request;
 
         RestoreFacts? facts = null;
         if (SkipCompatibilityCheck)
@@ -135,34 +113,7 @@ public sealed class RestoreRdsInstanceCommand : RdsServiceCmdlet
         base.StopProcessing();
     }
 
-    /// <summary>The validated request for the current input, or null after writing why it was refused.</summary>
-    private RestoreRequest? BuildRequest()
-    {
-        var refused = false;
-        if (RestoreTimeRefusals.Redeem(RestoreTime) is { } timeError)
-        {
-            WriteRdsError(timeError);
-            refused = true;
-        }
-        if (!DatabaseMapReader.TryRead(DatabaseName, out var map, out var mapError))
-        {
-            WriteRdsError(mapError!);
-            refused = true;
-        }
-        if (refused) return null;
-        if (RestoreRequest.TryCreate(SourceInstanceId, TargetInstanceId, BlankAsNull(BackupId), RestoreTime, map, SystemClock.Instance, out var request, out var errors))
-            return request;
-        foreach (var error in errors)
-            WriteRdsError(error.ParameterName == "DatabaseName" ? error.WithTarget(DatabaseName) : error);
-        return null;
-    }
-
-    /// <summary>
-    /// The facts the rules are evaluated on, looked up with reads only (so also under -WhatIf): both instances, the
-    /// backup or the restorable windows, SQL Server database names, and restores of the target still running.
-    /// Offline (-WhatIf with no connection) there are none, and every rule reports NotChecked. Null after
-    /// writing why the restore cannot go on (an instance or the backup does not exist).
-    /// </summary>
+    /// <summary>The facts the rules are evaluated on; offline (-WhatIf with no connection) there are none.</summary>
     private RestoreFacts? GatherFacts(RestoreRequest request)
     {
         if (Connection is null && RdsSession.DefaultConnection is null && IsWhatIf())
@@ -170,15 +121,7 @@ public sealed class RestoreRdsInstanceCommand : RdsServiceCmdlet
             WriteVerbose("Not connected: the compatibility rules are not checked (every rule reports NotChecked). Connect-RdsAccount to check them.");
             return new RestoreFacts { Clock = SystemClock.Instance };
         }
-        try
-        {
-            return Call((client, token) => new RestoreFactsGatherer(client, RestoreJournal.Default()).GatherAsync(request, token));
-        }
-        catch (RdsValidationException ex)
-        {
-            foreach (var error in ex.Errors) WriteRdsError(error);
-            return null;
-        }
+        return LookUpFacts(request);
     }
 
     /// <summary>ShouldProcess with the exact body. -Force skips the prompt unless -Confirm was given; -WhatIf always wins.</summary>

@@ -19,7 +19,7 @@ namespace RdsRecovery.PowerShell.Commands;
 [Cmdlet(VerbsDiagnostic.Test, "RdsRestoreCompatibility", DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(CompatibilityReport))]
 [OutputType(typeof(bool))]
-public sealed class TestRdsRestoreCompatibilityCommand : RdsServiceCmdlet
+public sealed class TestRdsRestoreCompatibilityCommand : RestoreRequestCmdlet
 {
     /// <summary>Instances passed as objects; checked offline.</summary>
     public const string ByObjectSet = "ByObject";
@@ -34,7 +34,7 @@ public sealed class TestRdsRestoreCompatibilityCommand : RdsServiceCmdlet
     [Alias("Target")]
     public object TargetInstance { get; set; } = null!;
 
-    /// <summary>The backup to restore. Blank (an empty CSV cell) means none.</summary>
+    /// <summary>The instance the data would come from; its facts are read from the service.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
     [Alias("InstanceId", "instance_id", "source_instance_id")]
     [ArgumentCompleter(typeof(InstanceIdCompleter))]
@@ -44,23 +44,6 @@ public sealed class TestRdsRestoreCompatibilityCommand : RdsServiceCmdlet
     [Alias("target_instance_id")]
     [ArgumentCompleter(typeof(InstanceIdCompleter))]
     public string TargetInstanceId { get; set; } = null!;
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("id", "backup_id")]
-    [ArgumentCompleter(typeof(BackupIdCompleter))]
-    public string? BackupId { get; set; }
-
-    /// <summary>A point in time, with its zone: a DateTimeOffset, a UTC or Local DateTime, a string with Z or an offset, or Unix milliseconds.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("restore_time")]
-    [RestoreTimeTransformation]
-    public DateTimeOffset? RestoreTime { get; set; }
-
-    /// <summary>SQL Server: old database name to new name; an empty new name keeps the original name.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("database_name")]
-    [DatabaseMapTransformation]
-    public IDictionary? DatabaseName { get; set; }
 
     /// <summary>Return only $true (no rule failed) or $false.</summary>
     [Parameter]
@@ -79,41 +62,10 @@ public sealed class TestRdsRestoreCompatibilityCommand : RdsServiceCmdlet
     /// <summary>By id: validate the input, look the facts up, evaluate every rule.</summary>
     private CompatibilityReport? CheckById()
     {
-        var refused = false;
-        if (RestoreTimeRefusals.Redeem(RestoreTime) is { } timeError)
-        {
-            WriteRdsError(timeError);
-            refused = true;
-        }
-        if (!DatabaseMapReader.TryRead(DatabaseName, out var map, out var mapError))
-        {
-            WriteRdsError(mapError!);
-            refused = true;
-        }
-        if (refused) return null;
-        if (!RestoreRequest.TryCreate(SourceInstanceId, TargetInstanceId, BlankAsNull(BackupId), RestoreTime, map, SystemClock.Instance, out var request, out var errors))
-        {
-            foreach (var error in errors) WriteRdsError(error.ParameterName == "DatabaseName" ? error.WithTarget(DatabaseName) : error);
-            return null;
-        }
-        _current = request;
-        RestoreFacts facts;
-        try
-        {
-            facts = Call((client, token) => new RestoreFactsGatherer(client, RestoreJournal.Default()).GatherAsync(request, token));
-        }
-        catch (RdsValidationException ex)
-        {
-            foreach (var error in ex.Errors) WriteRdsError(error);
-            return null;
-        }
-        var report = CompatibilityRules.Evaluate(request, facts);
-        WriteVerbose(report.ToString());
-        return report;
+        var request = BuildRequest(SourceInstanceId, TargetInstanceId);
+        var facts = request is null ? null : LookUpFacts(request);
+        return facts is null ? null : Evaluate(request!, facts);
     }
-
-    private RestoreRequest? _current;
-    protected override object? ErrorTarget => _current;
 
     /// <summary>By object: the two instances are the only facts.</summary>
     private CompatibilityReport? CheckObjects()
@@ -129,38 +81,22 @@ public sealed class TestRdsRestoreCompatibilityCommand : RdsServiceCmdlet
             WriteRdsError(targetError!);
             refused = true;
         }
-        if (RestoreTimeRefusals.Redeem(RestoreTime) is { } timeError)
-        {
-            WriteRdsError(timeError);
-            refused = true;
-        }
-        if (!DatabaseMapReader.TryRead(DatabaseName, out var map, out var mapError))
-        {
-            WriteRdsError(mapError!);
-            refused = true;
-        }
-        if (refused) return null;
+        var request = BuildRequest(source?.Id, target?.Id, refused, Retarget);
+        return request is null ? null : Evaluate(request, new RestoreFacts { Source = source, Target = target, Clock = SystemClock.Instance });
+    }
 
-        if (!RestoreRequest.TryCreate(source!.Id, target!.Id, BlankAsNull(BackupId), RestoreTime, map, SystemClock.Instance, out var request, out var errors))
-        {
-            foreach (var error in errors) WriteRdsError(Retarget(error));
-            return null;
-        }
-        var report = CompatibilityRules.Evaluate(request, GatherFacts(source, target));
+    private CompatibilityReport Evaluate(RestoreRequest request, RestoreFacts facts)
+    {
+        var report = CompatibilityRules.Evaluate(request, facts);
         WriteVerbose(report.ToString());
         return report;
     }
-
-    /// <summary>The facts the rules are evaluated on. Offline: the two instance objects, nothing else.</summary>
-    private static RestoreFacts GatherFacts(RdsInstance source, RdsInstance target) =>
-        new RestoreFacts { Source = source, Target = target, Clock = SystemClock.Instance };
 
     /// <summary>Points an id refusal at the parameter the user actually gave (the instance object, not an id parameter).</summary>
     private RdsError Retarget(RdsError error) => error.ParameterName switch
     {
         "SourceInstanceId" => new RdsError(error.Id, error.Category, error.Message, error.TargetObject, nameof(SourceInstance)),
         "TargetInstanceId" => new RdsError(error.Id, error.Category, error.Message, error.TargetObject, nameof(TargetInstance)),
-        "DatabaseName" => error.WithTarget(DatabaseName),
         _ => error,
     };
 }
