@@ -17,6 +17,7 @@ public abstract class RdsServiceCmdlet : RdsCmdlet
     private readonly CancellationTokenSource _stopping = new();
     private RdsClient? _client;
     private RdsCallbackPump? _pump;
+    private bool _logWanted;
 
     /// <summary>The connection to use; by default the one Connect-RdsAccount set for this session.</summary>
     [Parameter]
@@ -46,19 +47,36 @@ public abstract class RdsServiceCmdlet : RdsCmdlet
             if (_client is null)
             {
                 _pump = new RdsCallbackPump(WriteVerbose, WriteDebug);
-                _client = ResolveConnection().CreateClient(new RdsClientOptions { Log = _pump });
+                // Request lines are composed only when someone will read them: a poll loop over many jobs pays
+                // for no text it throws away.
+                _logWanted = IsStreamWanted("Verbose", "VerbosePreference") || IsStreamWanted("Debug", "DebugPreference");
+                _client = ResolveConnection().CreateClient(new RdsClientOptions { Log = _logWanted ? _pump : null });
             }
             return _client;
         }
     }
 
     /// <summary>Runs client work, writing its verbose/debug lines here; Ctrl+C stops it.</summary>
-    protected T Call<T>(Func<RdsClient, CancellationToken, Task<T>> work)
+    protected T Call<T>(Func<RdsClient, CancellationToken, Task<T>> work) => Run(work, pumped: _logWanted);
+
+    /// <summary>Queues a callback (for example WriteProgress) for the pipeline thread while client work runs.</summary>
+    internal void PostCallback(Action callback) => _pump?.Post(callback);
+
+    /// <summary>Client work that reports progress while it runs (the shared job waiting): always pumped.</summary>
+    internal T CallWaiter<T>(Func<RdsClient, CancellationToken, Task<T>> work) => Run(work, pumped: true);
+
+    /// <summary>
+    /// Pumped work runs on the pool while this thread writes what it posts, as it comes. Otherwise this thread
+    /// simply waits for it (there is nothing to write meanwhile) and writes anything posted afterwards.
+    /// </summary>
+    private T Run<T>(Func<RdsClient, CancellationToken, Task<T>> work, bool pumped)
     {
         var client = Client;
         try
         {
-            return _pump!.Run(token => work(client, token), _stopping.Token);
+            if (pumped) return _pump!.Run(token => work(client, token), _stopping.Token);
+            try { return work(client, _stopping.Token).GetAwaiter().GetResult(); }
+            finally { _pump!.Drain(); }
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
@@ -66,11 +84,19 @@ public abstract class RdsServiceCmdlet : RdsCmdlet
         }
     }
 
-    /// <summary>Queues a callback (for example WriteProgress) for the pipeline thread while <see cref="Call{T}"/> runs.</summary>
-    internal void PostCallback(Action callback) => _pump?.Post(callback);
-
-    /// <summary><see cref="Call{T}"/> for helpers outside the cmdlet class (the shared job waiting).</summary>
-    internal T CallWaiter<T>(Func<RdsClient, CancellationToken, Task<T>> work) => Call(work);
+    private bool IsStreamWanted(string switchName, string preferenceVariable)
+    {
+        if (MyInvocation.BoundParameters.TryGetValue(switchName, out var given)) return LanguagePrimitives.IsTrue(given);
+        try
+        {
+            var preference = (ActionPreference)LanguagePrimitives.ConvertTo(GetVariableValue(preferenceVariable), typeof(ActionPreference));
+            return preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
+        }
+        catch (PSInvalidCastException)
+        {
+            return true;
+        }
+    }
 
     protected override void StopProcessing() => _stopping.Cancel();
 

@@ -91,11 +91,26 @@ public sealed class RestoreJournal
     }
 
     /// <summary>The newest Submitted line for a job id, or null when this journal never saw that job.</summary>
+    /// <remarks>
+    /// Poll loops ask this once per call: the index of Submitted lines is kept per file and rebuilt only when the
+    /// file has changed (its length or its last write), so an unchanged journal is read once per process.
+    /// </remarks>
     public RestoreJournalEntry? FindSubmitted(string jobId)
     {
-        RestoreJournalEntry? found = null;
-        foreach (var entry in Read())
-            if (entry.Phase == RestoreJournalPhase.Submitted && string.Equals(entry.JobId, jobId, StringComparison.Ordinal)) found = entry;
-        return found;
+        var info = new FileInfo(FilePath);
+        if (!info.Exists) return null;
+        var key = info.FullName;
+        if (!SubmittedIndexes.TryGetValue(key, out var index) || index.Length != info.Length || index.LastWrite != info.LastWriteTimeUtc)
+        {
+            var byJob = new Dictionary<string, RestoreJournalEntry>(StringComparer.Ordinal);
+            foreach (var entry in Read())
+                if (entry.Phase == RestoreJournalPhase.Submitted && entry.JobId is not null) byJob[entry.JobId] = entry;
+            index = (info.Length, info.LastWriteTimeUtc, byJob);
+            SubmittedIndexes[key] = index;
+        }
+        return index.ByJob.TryGetValue(jobId, out var found) ? found : null;
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Length, DateTime LastWrite, Dictionary<string, RestoreJournalEntry> ByJob)> SubmittedIndexes =
+        new(StringComparer.Ordinal);
 }

@@ -104,4 +104,19 @@ public sealed class RestoreJournalTests : IDisposable
             Environment.SetEnvironmentVariable(RestoreJournal.PathVariable, saved);
         }
     }
+
+    [Fact]
+    public void FindSubmitted_sees_lines_appended_after_an_earlier_lookup()
+    {
+        var journal = new RestoreJournal(FilePath);
+        journal.Append(Entry("a1", RestoreJournalPhase.Submitted, DateTimeOffset.UtcNow, "job-1"));
+        Assert.Equal("job-1", journal.FindSubmitted("job-1")!.JobId);
+        Assert.Null(journal.FindSubmitted("job-2"));
+
+        journal.Append(Entry("a2", RestoreJournalPhase.Sending, DateTimeOffset.UtcNow));
+        journal.Append(Entry("a2", RestoreJournalPhase.Submitted, DateTimeOffset.UtcNow, "job-2"));
+
+        Assert.Equal("a2", journal.FindSubmitted("job-2")!.AttemptId);
+        Assert.Null(new RestoreJournal(FilePath + ".missing").FindSubmitted("job-1"));
+    }
 }
