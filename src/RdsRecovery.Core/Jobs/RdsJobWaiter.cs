@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -79,10 +80,12 @@ public sealed class RdsJobWaiter
             var due = pending.Where(x => x.NextPoll <= now).ToList();
             if (due.Count > 0)
             {
+                // Jobs restoring into the same instance share one look-up of it per round.
+                var targetLookups = new ConcurrentDictionary<string, Lazy<Task<RdsInstance?>>>(StringComparer.Ordinal);
                 await Task.WhenAll(due.Select(async x =>
                 {
                     await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                    try { await PollAsync(x, Report, cancellationToken).ConfigureAwait(false); }
+                    try { await PollAsync(x, Report, targetLookups, cancellationToken).ConfigureAwait(false); }
                     finally { gate.Release(); }
                 })).ConfigureAwait(false);
                 continue;
@@ -109,7 +112,8 @@ public sealed class RdsJobWaiter
         return trackers.Select(x => x.Result!).ToList();
     }
 
-    private async Task PollAsync(Tracker tr, Action<Tracker, string, bool> report, CancellationToken ct)
+    private async Task PollAsync(Tracker tr, Action<Tracker, string, bool> report,
+        ConcurrentDictionary<string, Lazy<Task<RdsInstance?>>> targetLookups, CancellationToken ct)
     {
         var job = tr.Job;
         if (!tr.WaitingForTarget)
@@ -167,7 +171,8 @@ public sealed class RdsJobWaiter
         RdsInstance? target;
         try
         {
-            target = await _client.GetInstanceAsync(job.TargetInstanceId, ct).ConfigureAwait(false);
+            var lookup = targetLookups.GetOrAdd(job.TargetInstanceId, id => new Lazy<Task<RdsInstance?>>(() => _client.GetInstanceAsync(id, ct)));
+            target = await lookup.Value.ConfigureAwait(false);
         }
         catch (RdsServiceException ex)
         {

@@ -46,6 +46,24 @@ public class RdsJobWaiterTests
     }
 
     [Fact]
+    public async Task Jobs_restoring_into_one_target_share_one_look_up_of_it_per_round()
+    {
+        var svc = new FakeJobService();
+        svc.Jobs["j1"] = new FakeJobService.Script { EndsAt = 0, Target = "shared", TargetActiveAt = 20 };
+        svc.Jobs["j2"] = new FakeJobService.Script { EndsAt = 0, Target = "shared", TargetActiveAt = 20 };
+        svc.Jobs["j3"] = new FakeJobService.Script { EndsAt = 0, Target = "own", TargetActiveAt = 20 };
+        using var client = svc.Client();
+
+        var results = await Waiter(svc, client).WaitAsync(new[] { Job("j1", "shared"), Job("j2", "shared"), Job("j3", "own") });
+
+        // Rounds at 0, 10 and 25 s: the shared target is asked once a round, as often as the one with a single job.
+        Assert.Equal(3, svc.TargetPolls("own"));
+        Assert.Equal(3, svc.TargetPolls("shared"));
+        Assert.All(results, r => Assert.Equal(RdsJobWaitOutcome.Completed, r.Outcome));
+        Assert.All(results, r => Assert.Equal("ACTIVE", r.Job.TargetStatus));
+    }
+
+    [Fact]
     public async Task Target_still_restoring_is_polled_until_active_and_reported()
     {
         var svc = new FakeJobService();
