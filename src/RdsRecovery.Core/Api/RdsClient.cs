@@ -197,6 +197,9 @@ public sealed class RdsClient : IDisposable
 
     private List<JsonElement> ItemsOf(RdsResponse response, Uri uri, string arrayName)
     {
+        // An answer without its list is not an empty list: it is not the answer the API documents.
+        if (response.Body.ValueKind != JsonValueKind.Object || !response.Body.TryGetProperty(arrayName, out _))
+            throw Invalid("GET", uri, response, $"the answer has no '{arrayName}' list");
         var array = response.Body.Prop(arrayName);
         if (array is null) return new List<JsonElement>();
         if (array.Value.ValueKind != JsonValueKind.Array) throw Invalid("GET", uri, response, $"'{arrayName}' is not an array");

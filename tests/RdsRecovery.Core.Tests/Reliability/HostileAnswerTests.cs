@@ -101,8 +101,8 @@ public sealed class HostileAnswerTests
         Assert.NotNull(failure);
         if (failure is RdsValidationException missing)
         {
-            // A 200 answer without its list reads as an empty list, so the instance or backup is "not found":
-            // refused with a specific id and nothing sent, though the id names the effect, not the cause.
+            // A 200 answer whose list is empty or null says there is no such instance or backup: refused with a
+            // specific id and nothing sent. (An answer with no list at all is RdsInvalidResponse.)
             Assert.All(missing.Errors, e => Assert.Contains(e.Id, new[] { RdsErrorIds.InstanceNotFound, RdsErrorIds.BackupNotFound }));
             return;
         }
