@@ -17,6 +17,21 @@ namespace RdsRecovery.PowerShell;
 /// </summary>
 public abstract class RestoreRequestCmdlet : RdsServiceCmdlet
 {
+    /// <summary>The parameter set in which the instances are named by id (and their facts read from the service).</summary>
+    public const string IdSet = "ById";
+
+    /// <summary>The instance the data comes from. A backup piped in binds its InstanceId (instance_id) here.</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+    [Alias("InstanceId", "instance_id", "source_instance_id")]
+    [ArgumentCompleter(typeof(InstanceIdCompleter))]
+    public string SourceInstanceId { get; set; } = null!;
+
+    /// <summary>The instance whose data is overwritten. Always stated, never defaulted: give the source id to restore into the same instance.</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+    [Alias("target_instance_id")]
+    [ArgumentCompleter(typeof(InstanceIdCompleter))]
+    public string TargetInstanceId { get; set; } = null!;
+
     /// <summary>The backup to restore. A backup object piped in binds its id here. Blank (an empty CSV cell) means none.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("id", "backup_id")]

@@ -25,19 +25,7 @@ namespace RdsRecovery.PowerShell.Commands;
 [OutputType(typeof(RdsRestoreJob))]
 public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
 {
-    public const string ByIdSet = "ById";
-
-    /// <summary>The instance the data comes from. A backup object piped in binds its instance_id here.</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
-    [Alias("InstanceId", "instance_id", "source_instance_id")]
-    [ArgumentCompleter(typeof(InstanceIdCompleter))]
-    public string SourceInstanceId { get; set; } = null!;
-
-    /// <summary>The instance whose data is overwritten. Always stated: give the source id to restore into the same instance.</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
-    [Alias("target_instance_id")]
-    [ArgumentCompleter(typeof(InstanceIdCompleter))]
-    public string TargetInstanceId { get; set; } = null!;
+    public const string ByIdSet = IdSet;
 
     /// <summary>Skip the compatibility rules (not the input validation), for the rare case the service knows better.</summary>
     [Parameter]

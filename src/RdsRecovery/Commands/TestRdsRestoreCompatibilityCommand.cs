@@ -24,7 +24,7 @@ public sealed class TestRdsRestoreCompatibilityCommand : RestoreRequestCmdlet
     /// <summary>Instances passed as objects; checked offline.</summary>
     public const string ByObjectSet = "ByObject";
     /// <summary>Instances named by id; the facts are looked up from the service (reads only).</summary>
-    public const string ByIdSet = "ById";
+    public const string ByIdSet = IdSet;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByObjectSet)]
     [Alias("Source")]
@@ -33,17 +33,6 @@ public sealed class TestRdsRestoreCompatibilityCommand : RestoreRequestCmdlet
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = ByObjectSet)]
     [Alias("Target")]
     public object TargetInstance { get; set; } = null!;
-
-    /// <summary>The instance the data would come from; its facts are read from the service.</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
-    [Alias("InstanceId", "instance_id", "source_instance_id")]
-    [ArgumentCompleter(typeof(InstanceIdCompleter))]
-    public string SourceInstanceId { get; set; } = null!;
-
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
-    [Alias("target_instance_id")]
-    [ArgumentCompleter(typeof(InstanceIdCompleter))]
-    public string TargetInstanceId { get; set; } = null!;
 
     /// <summary>Return only $true (no rule failed) or $false.</summary>
     [Parameter]
