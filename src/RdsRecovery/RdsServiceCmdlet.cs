@@ -23,9 +23,6 @@ public abstract class RdsServiceCmdlet : RdsCmdlet
     [Parameter]
     public RdsConnection? Connection { get; set; }
 
-    /// <summary>Cancelled when the user presses Ctrl+C or the pipeline is stopped.</summary>
-    protected CancellationToken StopToken => _stopping.Token;
-
     /// <summary>The connection in force, or a terminating NotConnected error.</summary>
     protected RdsConnection ResolveConnection()
     {

@@ -60,7 +60,7 @@ public sealed class HostileAnswerTests
         ["huge body 3 MB"] = () => Json("{\"instances\":[],\"pad\":\"" + new string('x', 3 * 1024 * 1024) + "\"}"),
         ["endless body"] = () =>
         {
-            var r = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new EndlessStream()) };
+            var r = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new EndlessStream((byte)'[')) };
             r.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
             return r;
         },
@@ -169,19 +169,5 @@ public sealed class HostileAnswerTests
         var r = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(body) };
         r.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         return r;
-    }
-
-    private sealed class EndlessStream : Stream
-    {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => 0; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) { Array.Fill(buffer, (byte)'[', offset, count); return count; }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
