@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using RdsRecovery.Api;
+using RdsRecovery.Errors;
 
 namespace RdsRecovery.Auth;
 
@@ -33,7 +35,17 @@ internal sealed class CredentialsFile
     {
         var path = Locate(env);
         if (path is null) return null;
-        var text = env.ReadFile(path);
+        string? text;
+        try
+        {
+            text = env.ReadFile(path);
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            // A file that is there but cannot be read is a mistake to report, not a reason to look no further.
+            throw new RdsConfigurationException(RdsErrorIds.CredentialsFileInvalid,
+                $"The SDK credentials file {path} could not be read ({ex.GetType().Name}). Fix its permissions, or point HUAWEICLOUD_SDK_CREDENTIALS_FILE elsewhere.", ex);
+        }
         return text is null ? null : Parse(path, text);
     }
 

@@ -74,7 +74,7 @@ public static class RdsErrorIds
     public const string CredentialsNotFound = "CredentialsNotFound";
     /// <summary>An access key without a secret key, or the reverse. Category InvalidArgument.</summary>
     public const string CredentialsIncomplete = "CredentialsIncomplete";
-    /// <summary>The SDK credentials file could not be read. Category InvalidData.</summary>
+    /// <summary>The SDK credentials file exists but could not be read (permissions, a folder). Category InvalidArgument.</summary>
     public const string CredentialsFileInvalid = "CredentialsFileInvalid";
     /// <summary>No project id: none given, none in HUAWEICLOUD_SDK_PROJECT_ID or the credentials file. Category InvalidArgument.</summary>
     public const string ProjectIdNotFound = "ProjectIdNotFound";

@@ -157,4 +157,17 @@ public class CredentialResolutionTests
         Assert.Throws<ArgumentException>(() => RdsCredentials.FromAccessKey(" ", "sk"));
         Assert.Throws<ArgumentException>(() => RdsCredentials.FromToken(""));
     }
+
+    [Fact]
+    public void A_credentials_file_that_cannot_be_read_is_CredentialsFileInvalid_naming_the_file()
+    {
+        var env = new TestEnvironment();
+        var unreadable = new RdsEnvironment(_ => null, _ => throw new UnauthorizedAccessException("denied"), env.Home);
+
+        var ex = Assert.Throws<RdsConfigurationException>(() => RdsConnection.Resolve(new RdsConnectionOptions { Region = "cn-north-4" }, unreadable));
+
+        Assert.Equal(RdsErrorIds.CredentialsFileInvalid, ex.ErrorId);
+        Assert.Contains(env.DefaultCredentialsPath, ex.Message);
+        Assert.IsType<UnauthorizedAccessException>(ex.InnerException);
+    }
 }
