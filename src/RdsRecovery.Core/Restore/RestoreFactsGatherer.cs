@@ -14,7 +14,8 @@ namespace RdsRecovery.Restore;
 
 /// <summary>
 /// Looks up, with reads only, everything the compatibility rules need for one request: both instances, the
-/// backup or the restorable windows, the SQL Server database names when a map is given, and whether a restore
+/// backup or the restorable windows, the SQL Server database names (and, for a point in time, the source's backups
+/// with their database lists) when a map is given, and whether a restore
 /// this user submitted earlier is still running on the target. Safe under -WhatIf.
 /// </summary>
 public sealed class RestoreFactsGatherer
@@ -51,10 +52,15 @@ public sealed class RestoreFactsGatherer
             : null;
 
         IReadOnlyCollection<string>? sourceNames = null, targetNames = null;
+        IReadOnlyList<RdsBackup>? sourceBackups = null;
         if (request.DatabaseMap is not null && RdsEngines.Parse(source!.Engine) == RdsEngine.SqlServer)
         {
             sourceNames = await DatabaseNamesAsync(request.SourceInstanceId, cancellationToken).ConfigureAwait(false);
             targetNames = request.IsRestoreToSource ? sourceNames : await DatabaseNamesAsync(request.TargetInstanceId, cancellationToken).ConfigureAwait(false);
+            // What the source held at the restore point: the database lists of its backups (the source's current
+            // set is not it; a database dropped since is what a point-in-time restore recovers).
+            if (request.Mode == RestoreMode.PointInTime)
+                sourceBackups = await _client.ListBackupsAsync(new RdsBackupFilter(request.SourceInstanceId), cancellationToken).ConfigureAwait(false);
         }
 
         return new RestoreFacts
@@ -64,6 +70,7 @@ public sealed class RestoreFactsGatherer
             Backup = backup,
             RestoreWindows = windows,
             SourceDatabaseNames = sourceNames,
+            SourceBackups = sourceBackups,
             TargetDatabaseNames = targetNames,
             TargetHasRunningJob = await TargetHasRunningJobAsync(request.TargetInstanceId, cancellationToken).ConfigureAwait(false),
             Clock = _clock,

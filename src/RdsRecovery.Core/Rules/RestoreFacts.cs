@@ -19,7 +19,12 @@ public sealed class RestoreFacts
     public RdsBackup? Backup { get; init; }
     /// <summary>The source's restorable windows; null when not known, empty when the service has none.</summary>
     public IReadOnlyList<RdsRestoreWindow>? RestoreWindows { get; init; }
-    /// <summary>Database names on the source (SQL Server); null when not known.</summary>
+    /// <summary>
+    /// The source's backups (SQL Server, point in time with a map): their database lists tell what the source held
+    /// before the restore point. Null when not looked up.
+    /// </summary>
+    public IReadOnlyList<RdsBackup>? SourceBackups { get; init; }
+    /// <summary>Database names on the source now (SQL Server); null when not known.</summary>
     public IReadOnlyCollection<string>? SourceDatabaseNames { get; init; }
     /// <summary>Database names on the target (SQL Server); null when not known.</summary>
     public IReadOnlyCollection<string>? TargetDatabaseNames { get; init; }

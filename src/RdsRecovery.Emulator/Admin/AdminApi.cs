@@ -34,6 +34,7 @@ internal sealed class AdminApi
         router.Add("DELETE", "/_emulator/requests", admin, (c, _) => { _services.Log.Clear(); return NoContent(c); });
         router.Add("GET", "/_emulator/instances", admin, Instances);
         router.Add("GET", "/_emulator/instances/{instance_id}/data", admin, Data);
+        router.Add("PUT", "/_emulator/instances/{instance_id}/databases", admin, PutDatabases);
         router.Add("GET", "/_emulator/instances/{instance_id}/next-restore", admin, GetArranged);
         router.Add("PUT", "/_emulator/instances/{instance_id}/next-restore", admin, PutArranged);
         router.Add("DELETE", "/_emulator/instances/{instance_id}/next-restore", admin, DeleteArranged);
@@ -135,6 +136,18 @@ internal sealed class AdminApi
             ["databases"] = Databases(state?.Databases ?? Array.Empty<DatabaseEntry>()),
             ["history"] = new JsonArray(history),
         });
+    }
+
+    /// <summary>The instance holds exactly these databases from now on (as if a DBA dropped or created some); its history stays.</summary>
+    private Task PutDatabases(HttpContext context, IReadOnlyDictionary<string, string> values)
+    {
+        var instance = Instance(values["instance_id"], WireTime.NowMs());
+        if (Body(context)["databases"] is not JsonArray array
+            || array.Any(n => n is not JsonValue v || v.GetValueKind() != JsonValueKind.String || v.GetValue<string>().Length == 0))
+            throw ApiException.Parameter("Give 'databases': an array of database names.");
+        var names = array.Select(n => n!.GetValue<string>()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        _services.Store.SetDatabases(instance, names, WireTime.NowMs());
+        return Data(context, values);
     }
 
     private static JsonArray Databases(IReadOnlyList<DatabaseEntry> databases) =>

@@ -71,11 +71,11 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
                 var failed = report.FailedRules;
                 WriteRdsError(new RdsError(RdsErrorIds.RestoreIncompatible, RdsErrorCategory.InvalidOperation,
                     $"The restore {request} was not sent: {failed.Count} compatibility rule(s) failed: " +
-                    string.Join(" ", failed.Select(r => $"[{r.RuleId}] {r.Message}")) +
-                    " Fix the cause, or use -SkipCompatibilityCheck if the service is known to accept it.",
+                    string.Join(" ", failed.Select(r => $"[{r.RuleId}] {r.Message}")) + SkipAdvice.Closing(failed),
                     report));
                 return;
             }
+            WriteUnverified(this, report);
         }
 
         // A restore that cannot be sent is not worth a prompt: without a connection, stop here (-WhatIf needs none).
@@ -86,6 +86,12 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
         // holds it, so a crash while waiting loses nothing (Get-RdsRestoreJob -Recent finds it).
         if (Wait) _submitted.Add(job);
         else WriteObject(job);
+    }
+
+    /// <summary>Rules that apply but could not be decided are worth a warning before anything is confirmed.</summary>
+    internal static void WriteUnverified(Cmdlet cmdlet, CompatibilityReport report)
+    {
+        foreach (var rule in report.NotCheckedRules.Where(r => r.NeedsAttention)) cmdlet.WriteWarning($"{rule.RuleId} not checked: {rule.Message}");
     }
 
     protected override void EndInput()

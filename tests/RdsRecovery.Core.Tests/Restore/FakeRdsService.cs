@@ -37,6 +37,11 @@ internal sealed class FakeRdsService
         {
             var backupId = request.Query("backup_id");
             var owner = request.Query("instance_id");
+            if (backupId.Length == 0 && owner == SqlSourceId)
+                return FakeRdsHandler.Json("{\"backups\":[" +
+                    "{\"id\":\"bk5\",\"instance_id\":\"" + owner + "\",\"name\":\"late\",\"type\":\"auto\",\"size\":100,\"status\":\"COMPLETED\",\"begin_time\":\"2026-11-28T01:30:00+0000\",\"end_time\":\"2026-11-28T01:36:00+0000\",\"databases\":[{\"name\":\"hr\"}]}," +
+                    "{\"id\":\"bk4\",\"instance_id\":\"" + owner + "\",\"name\":\"nightly\",\"type\":\"auto\",\"size\":100,\"status\":\"COMPLETED\",\"begin_time\":\"2026-11-27T22:00:00+0800\",\"end_time\":\"2026-11-27T22:06:00+0800\",\"databases\":[{\"name\":\"sales\"},{\"name\":\"dropped\"}]}" +
+                    "],\"total_count\":2}");
             var found = (backupId == "bk1" && owner == SourceId) || (backupId == "bk4" && owner == SqlSourceId);
             var list = found
                 ? $"[{{\"id\":\"{backupId}\",\"instance_id\":\"{owner}\",\"name\":\"nightly\",\"type\":\"auto\",\"size\":100,\"status\":\"COMPLETED\",\"begin_time\":\"2026-11-27T22:00:00+0800\",\"end_time\":\"2026-11-27T22:06:00+0800\"}}]"

@@ -107,6 +107,37 @@ public sealed class RestoreFactsGathererTests : IDisposable
     }
 
     [Fact]
+    public async Task A_point_in_time_restore_with_a_map_reads_the_source_backups_and_judges_the_restore_point()
+    {
+        var (gatherer, handler) = Create();
+        var map = new[] { new KeyValuePair<string, string?>("dropped", "dropped_back") };
+        // 2026-11-27T15:00Z: after bk4 (ended 14:06Z, lists 'dropped'), before bk5; 'dropped' is no longer on the source.
+        var request = RestoreRequest.Create(FakeRdsService.SqlSourceId, FakeRdsService.SqlTargetId, null,
+            new DateTimeOffset(2026, 11, 27, 15, 0, 0, TimeSpan.Zero), map, Now);
+
+        var facts = await gatherer.GatherAsync(request, CancellationToken.None);
+
+        Assert.Equal(new[] { "bk5", "bk4" }, facts.SourceBackups!.Select(b => b.Id));
+        var result = CompatibilityRules.Evaluate(request, facts)[RdsRuleIds.DatabaseToRestoreExists]!;
+        Assert.Equal(RuleOutcome.Passed, result.Outcome);
+        Assert.Contains("bk4", result.Message);
+        Assert.Contains(handler.Requests, r => r.Uri.AbsolutePath.EndsWith("/backups") && r.Query("backup_id").Length == 0);
+    }
+
+    [Fact]
+    public async Task A_point_in_time_restore_without_a_map_reads_no_backups()
+    {
+        var (gatherer, handler) = Create();
+        var request = RestoreRequest.Create(FakeRdsService.SqlSourceId, FakeRdsService.SqlTargetId, null,
+            new DateTimeOffset(2026, 11, 27, 15, 0, 0, TimeSpan.Zero), null, Now);
+
+        var facts = await gatherer.GatherAsync(request, CancellationToken.None);
+
+        Assert.Null(facts.SourceBackups);
+        Assert.DoesNotContain(handler.Requests, r => r.Uri.AbsolutePath.EndsWith("/backups"));
+    }
+
+    [Fact]
     public async Task Without_a_map_no_database_list_is_asked_for()
     {
         var (gatherer, handler) = Create();

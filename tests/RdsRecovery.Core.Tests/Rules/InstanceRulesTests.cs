@@ -56,8 +56,8 @@ public class InstanceRulesTests
     }
 
     [Theory]
-    [InlineData("RESTORING", "another restore")]
-    [InlineData("restoring", "another restore")]
+    [InlineData("RESTORING", "a restore is running into it")]
+    [InlineData("restoring", "a restore is running into it")]
     [InlineData("BACKING UP", "needs it ACTIVE")]
     [InlineData("FROZEN", "needs it ACTIVE")]
     [InlineData("FAILED", "needs it ACTIVE")]
@@ -74,7 +74,7 @@ public class InstanceRulesTests
         var facts = Pair(Instance("src"), Instance("tgt"));
         var r = Rule(RdsRuleIds.TargetNotBusy, Backup(), new RestoreFacts { Source = facts.Source, Target = facts.Target, TargetHasRunningJob = true, Clock = Clock });
         Assert.Equal(RuleOutcome.Failed, r.Outcome);
-        Assert.Contains("job running", r.Message);
+        Assert.Contains("still running", r.Message);
         var noTarget = Rule(RdsRuleIds.TargetNotBusy, Backup(), new RestoreFacts { TargetHasRunningJob = true, Clock = Clock });
         Assert.Equal(RuleOutcome.Failed, noTarget.Outcome);
     }
