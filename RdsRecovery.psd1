@@ -16,6 +16,7 @@
     CmdletsToExport      = @(
         'Connect-RdsAccount'
         'Disconnect-RdsAccount'
+        'Get-RdsConnection'
         'Get-RdsInstance'
         'Get-RdsBackup'
         'Get-RdsRestoreWindow'

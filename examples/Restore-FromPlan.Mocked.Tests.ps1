@@ -123,9 +123,9 @@ Describe 'Restore-FromPlan with mocked cmdlets' {
     }
 
     It 'passes -Connection through to every cmdlet' {
-        # A real connection object: Connect-RdsAccount makes no request, so nothing needs to listen there.
+        # A real connection object: with -SkipValidation Connect-RdsAccount makes no request, so nothing needs to listen there.
         $secret = ConvertTo-SecureString 'not-a-real-secret' -AsPlainText -Force
-        $connection = Connect-RdsAccount -Region cn-north-4 -Endpoint 'http://127.0.0.1:9' -ProjectId '0123456789abcdef0123456789abcdef' -AccessKey 'TESTACCESSKEY' -SecretKey $secret -PassThru
+        $connection = Connect-RdsAccount -Region cn-north-4 -Endpoint 'http://127.0.0.1:9' -ProjectId '0123456789abcdef0123456789abcdef' -AccessKey 'TESTACCESSKEY' -SecretKey $secret -SkipValidation -PassThru
         Disconnect-RdsAccount
         & $Runbook -PlanPath (New-Plan 'src1,tgt1,bk1,,') -Connection $connection -Confirm:$false | Out-Null
         Should -Invoke Test-RdsRestoreCompatibility -Times 1 -Exactly -ParameterFilter { $null -ne $Connection }

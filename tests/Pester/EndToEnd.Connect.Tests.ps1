@@ -87,7 +87,7 @@ Describe 'Connect-RdsAccount with explicit credentials' {
     }
 
     It 'without -Endpoint a region names the regional host' {
-        $connection = Connect-RdsAccount -Region ap-southeast-1 -ProjectId $Emulator.ProjectId -AccessKey $Emulator.AccessKey -SecretKey $SecretKey -PassThru
+        $connection = Connect-RdsAccount -Region ap-southeast-1 -ProjectId $Emulator.ProjectId -AccessKey $Emulator.AccessKey -SecretKey $SecretKey -SkipValidation -PassThru
         $connection.Endpoint.Host | Should -Be 'rds.ap-southeast-1.myhuaweicloud.com'
         $connection.Endpoint.Scheme | Should -Be 'https'
     }
@@ -99,9 +99,9 @@ Describe 'Connect-RdsAccount with explicit credentials' {
         $text | Should -Not -BeLike "*$($Emulator.AccessKey)*"
     }
 
-    It 'a wrong secret key connects but the first call fails with RdsAuthenticationFailed (401 APIGW.0301)' {
+    It 'with -SkipValidation a wrong secret key connects but the first call fails with RdsAuthenticationFailed (401 APIGW.0301)' {
         $wrong = ConvertTo-SecureString 'definitely-not-the-secret' -AsPlainText -Force
-        Connect-RdsAccount -Region cn-north-4 -Endpoint $Emulator.BaseUri -ProjectId $Emulator.ProjectId -AccessKey $Emulator.AccessKey -SecretKey $wrong
+        Connect-RdsAccount -Region cn-north-4 -Endpoint $Emulator.BaseUri -ProjectId $Emulator.ProjectId -AccessKey $Emulator.AccessKey -SecretKey $wrong -SkipValidation
         Get-RdsInstance -InstanceId $Ids.ErpProd -ErrorAction SilentlyContinue -ErrorVariable failure | Should -BeNullOrEmpty
         $failure[0] | Get-ErrorId | Should -Be 'RdsAuthenticationFailed'
         $failure[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
@@ -111,14 +111,14 @@ Describe 'Connect-RdsAccount with explicit credentials' {
         $failure[0].ToString() | Should -Not -BeLike '*definitely-not-the-secret*'
     }
 
-    It 'an unknown access key is refused the same way' {
-        Connect-RdsAccount -Region cn-north-4 -Endpoint $Emulator.BaseUri -ProjectId $Emulator.ProjectId -AccessKey 'UNKNOWNACCESSKEY0000' -SecretKey $SecretKey
+    It 'with -SkipValidation an unknown access key is refused the same way' {
+        Connect-RdsAccount -Region cn-north-4 -Endpoint $Emulator.BaseUri -ProjectId $Emulator.ProjectId -AccessKey 'UNKNOWNACCESSKEY0000' -SecretKey $SecretKey -SkipValidation
         Get-RdsInstance -ErrorAction SilentlyContinue -ErrorVariable failure | Out-Null
         $failure[0] | Get-ErrorId | Should -Be 'RdsAuthenticationFailed'
     }
 
-    It 'another project id is refused (the gateway checks X-Project-Id: 401)' {
-        Connect-RdsAccount -Region cn-north-4 -Endpoint $Emulator.BaseUri -ProjectId 'ffffffffffffffffffffffffffffffff' -AccessKey $Emulator.AccessKey -SecretKey $SecretKey
+    It 'with -SkipValidation another project id is refused (the gateway checks X-Project-Id: 401)' {
+        Connect-RdsAccount -Region cn-north-4 -Endpoint $Emulator.BaseUri -ProjectId 'ffffffffffffffffffffffffffffffff' -AccessKey $Emulator.AccessKey -SecretKey $SecretKey -SkipValidation
         Get-RdsInstance -ErrorAction SilentlyContinue -ErrorVariable failure | Out-Null
         @($failure).Count | Should -BeGreaterThan 0
         $failure[0].Exception.HttpStatus | Should -Be 401
@@ -219,7 +219,7 @@ Describe 'Connect-RdsAccount -Token (IAM token from POST /v3/auth/tokens)' {
 
     It 'a token the emulator never issued is RdsAuthenticationFailed' {
         $forged = ConvertTo-SecureString ('MII' + ('A' * 200)) -AsPlainText -Force
-        Connect-RdsAccount -Region cn-north-4 -Endpoint $Emulator.BaseUri -ProjectId $Emulator.ProjectId -Token $forged
+        Connect-RdsAccount -Region cn-north-4 -Endpoint $Emulator.BaseUri -ProjectId $Emulator.ProjectId -Token $forged -SkipValidation
         Get-RdsInstance -ErrorAction SilentlyContinue -ErrorVariable failure | Out-Null
         $failure[0] | Get-ErrorId | Should -Be 'RdsAuthenticationFailed'
         $failure[0].Exception.HttpStatus | Should -Be 401
@@ -237,7 +237,7 @@ Describe 'Several connections: -PassThru and -Connection' {
         Connect-EndToEnd
         $script:good = Connect-EndToEnd -PassThru
         $wrong = ConvertTo-SecureString 'wrong-secret-for-the-second-connection' -AsPlainText -Force
-        $script:bad = Connect-RdsAccount -Region cn-north-4 -Endpoint $Emulator.BaseUri -ProjectId $Emulator.ProjectId -AccessKey $Emulator.AccessKey -SecretKey $wrong -PassThru
+        $script:bad = Connect-RdsAccount -Region cn-north-4 -Endpoint $Emulator.BaseUri -ProjectId $Emulator.ProjectId -AccessKey $Emulator.AccessKey -SecretKey $wrong -SkipValidation -PassThru
         # The last Connect set the broken one as the default.
     }
     AfterAll { Connect-EndToEnd }

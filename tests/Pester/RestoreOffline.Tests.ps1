@@ -108,7 +108,7 @@ Write-Output '--end--'
 Describe 'Restore-RdsInstance confirmation and the submit step' {
     BeforeAll {
         $secret = ConvertTo-SecureString 'not-a-secret' -AsPlainText -Force
-        $unreachable = Connect-RdsAccount -Endpoint http://127.0.0.1:9 -ProjectId 0123456789abcdef0123456789abcdef -AccessKey AK -SecretKey $secret -PassThru
+        $unreachable = Connect-RdsAccount -Endpoint http://127.0.0.1:9 -ProjectId 0123456789abcdef0123456789abcdef -AccessKey AK -SecretKey $secret -SkipValidation -PassThru
         Disconnect-RdsAccount
     }
 

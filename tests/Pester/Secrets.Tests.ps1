@@ -113,14 +113,17 @@ Admin faults DELETE
 Disconnect-RdsAccount @common
 
 Write-Output '== wrong secret =='
+# Refused by the check read at connect (CredentialsRejected), then connected without it to fail at each call.
+Connect-RdsAccount -Endpoint $BaseUri -Region cn-north-4 -ProjectId $ProjectId -AccessKey $AccessKey `
+    -SecretKey (ConvertTo-SecureString $env:REL_WRONG_SECRET -AsPlainText -Force) @common
 $wrong = Connect-RdsAccount -Endpoint $BaseUri -Region cn-north-4 -ProjectId $ProjectId -AccessKey $AccessKey `
-    -SecretKey (ConvertTo-SecureString $env:REL_WRONG_SECRET -AsPlainText -Force) -PassThru @common
+    -SecretKey (ConvertTo-SecureString $env:REL_WRONG_SECRET -AsPlainText -Force) -SkipValidation -PassThru @common
 Get-RdsInstance -Connection $wrong @common
 Restore-RdsInstance -Connection $wrong -SourceInstanceId $erp -TargetInstanceId $staging -BackupId $backup -Force @common
 Restore-RdsInstance -Connection $wrong -SourceInstanceId $erp -TargetInstanceId $staging -BackupId $backup -Force -SkipCompatibilityCheck @common
 Get-RdsRestoreJob -Connection $wrong -JobId $job.JobId @common
 $cred = [pscredential]::new($AccessKey, (ConvertTo-SecureString $env:REL_WRONG_SECRET -AsPlainText -Force))
-$byCredential = Connect-RdsAccount -Endpoint $BaseUri -Region cn-north-4 -ProjectId $ProjectId -Credential $cred -PassThru @common
+$byCredential = Connect-RdsAccount -Endpoint $BaseUri -Region cn-north-4 -ProjectId $ProjectId -Credential $cred -SkipValidation -PassThru @common
 Get-RdsBackup -Connection $byCredential -InstanceId $erp @common
 
 Write-Output '== IAM token =='
@@ -128,7 +131,8 @@ $iam = Connect-RdsAccount -Endpoint $BaseUri -Region cn-north-4 -ProjectId $Proj
 $iam; $iam.ToString(); $iam | ConvertTo-Json -Depth 4 -WarningAction Ignore
 Get-RdsInstance -Connection $iam -InstanceId $erp @common
 Get-RdsRestoreJob -Connection $iam -JobId $job.JobId @common
-$bogus = Connect-RdsAccount -Endpoint $BaseUri -Region cn-north-4 -ProjectId $ProjectId -Token (ConvertTo-SecureString $env:REL_BOGUS_IAM_TOKEN -AsPlainText -Force) -PassThru @common
+Connect-RdsAccount -Endpoint $BaseUri -Region cn-north-4 -ProjectId $ProjectId -Token (ConvertTo-SecureString $env:REL_BOGUS_IAM_TOKEN -AsPlainText -Force) @common
+$bogus = Connect-RdsAccount -Endpoint $BaseUri -Region cn-north-4 -ProjectId $ProjectId -Token (ConvertTo-SecureString $env:REL_BOGUS_IAM_TOKEN -AsPlainText -Force) -SkipValidation -PassThru @common
 Get-RdsInstance -Connection $bogus @common
 Test-RdsRestoreCompatibility -Connection $bogus -SourceInstanceId $erp -TargetInstanceId $staging -BackupId $backup @common
 Write-Output '== end =='

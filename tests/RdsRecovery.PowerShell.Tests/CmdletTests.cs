@@ -85,7 +85,7 @@ public class CmdletTests : IDisposable
         // A connection to a loopback port where nothing listens: -SkipCompatibilityCheck needs no reads, so the
         // confirmation step is reached, and nothing could have been sent.
         var r = _host.Run("$c = Connect-RdsAccount -Endpoint http://127.0.0.1:9 -ProjectId 0123456789abcdef0123456789abcdef -AccessKey AK " +
-            "-SecretKey (ConvertTo-SecureString 'x' -AsPlainText -Force) -PassThru; Disconnect-RdsAccount; " +
+            "-SecretKey (ConvertTo-SecureString 'x' -AsPlainText -Force) -SkipValidation -PassThru; Disconnect-RdsAccount; " +
             "Restore-RdsInstance -SourceInstanceId s -TargetInstanceId t -BackupId b -SkipCompatibilityCheck -Connection $c; 'next statement'");
         var record = Assert.Single(r.Errors);
         Assert.StartsWith(RdsErrorIds.ConfirmationUnavailable + ",", record.FullyQualifiedErrorId);

@@ -50,6 +50,14 @@ public sealed class RdsClient : IDisposable
         return PageByOffsetAsync(ProjectPath + "/instances", query, "instances", RdsJsonMapper.Instance, cancellationToken);
     }
 
+    /// <summary>GET /v3/{project_id}/instances?limit=1: the cheapest signed read, proving endpoint, project and credentials.</summary>
+    public async Task ProbeAsync(CancellationToken cancellationToken = default)
+    {
+        var uri = _http.BuildUri(ProjectPath + "/instances", new List<KeyValuePair<string, string?>> { new("limit", "1") });
+        var response = await _http.GetAsync(uri, cancellationToken).ConfigureAwait(false);
+        ItemsOf(response, uri, "instances");
+    }
+
     /// <summary>The instance with this id, or null when it does not exist.</summary>
     public async Task<RdsInstance?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
     {

@@ -22,6 +22,10 @@ public static class RdsEndpoints
         "na-mexico-1", "ru-moscow-1", "ru-northwest-2", "sa-brazil-1", "tr-west-1",
     };
 
+    private static readonly Regex ApiVersionSuffix = new("(/v3(\\.1)?)+$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    private static readonly Regex ApiPathInside = new("/v3(\\.1)?(/|$)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
     private static readonly Regex RegionPattern = new("^[a-z]{2}(-[a-z0-9]+)+$", RegexOptions.CultureInvariant);
 
     public static bool IsValidRegionName(string region) => RegionPattern.IsMatch(region);
@@ -64,7 +68,11 @@ public static class RdsEndpoints
         return ForRegion(region!);
     }
 
-    /// <summary>Requires https, except plain http to a loopback address (the local emulator); no query, no credentials.</summary>
+    /// <summary>
+    /// Requires https, except plain http to a loopback address (the local emulator); no query, no credentials.
+    /// An API version at the end of the path (…/v3, …/v3.1, as copied from an API reference) is dropped: the
+    /// client adds it, and keeping it would send /v3/v3/…
+    /// </summary>
     public static Uri Validate(Uri endpoint)
     {
         if (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp))
@@ -75,6 +83,11 @@ public static class RdsEndpoints
             throw new RdsConfigurationException(RdsErrorIds.InsecureEndpoint,
                 $"The endpoint '{endpoint}' uses plain http; only a loopback address (the local emulator) may. Use https.");
         var text = endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/');
+        var apiPath = ApiVersionSuffix.Match(text);
+        if (apiPath.Success) text = text.Substring(0, apiPath.Index);
+        if (ApiPathInside.IsMatch(new Uri(text).AbsolutePath))
+            throw new RdsConfigurationException(RdsErrorIds.InvalidEndpoint,
+                $"The endpoint '{endpoint}' holds an API path (/v3/...). Give the service's base URI only, for example {endpoint.GetLeftPart(UriPartial.Authority)}; the module adds /v3/{{project_id}}/... itself.");
         return new Uri(text);
     }
 

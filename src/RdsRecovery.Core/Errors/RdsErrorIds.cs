@@ -88,6 +88,16 @@ public static class RdsErrorIds
     public const string InvalidEndpoint = "InvalidEndpoint";
     /// <summary>Plain http to anything but a loopback address. Category InvalidArgument.</summary>
     public const string InsecureEndpoint = "InsecureEndpoint";
+    /// <summary>Connect's check read: the service refused the credentials (401): access key, secret key, token or clock. Category AuthenticationError.</summary>
+    public const string CredentialsRejected = "CredentialsRejected";
+    /// <summary>Connect's check read: the service refused the project id (403 DBS.200010/DBS.200604): not a project of these credentials in this region. Category PermissionDenied.</summary>
+    public const string ProjectIdRejected = "ProjectIdRejected";
+    /// <summary>Connect's check read: the endpoint answered, but not as the RDS API (404 for the path, or an answer that is not its JSON). Category InvalidArgument.</summary>
+    public const string EndpointNotRds = "EndpointNotRds";
+    /// <summary>Connect's check read: the endpoint could not be reached (name, network, proxy, TLS, timeout). Category ConnectionError.</summary>
+    public const string EndpointUnreachable = "EndpointUnreachable";
+    /// <summary>Connect's check read failed for another reason (for example 5xx); the message carries the service's answer. Category by cause.</summary>
+    public const string ConnectionCheckFailed = "ConnectionCheckFailed";
     /// <summary>The service answered 404 or a not-found code. Category ObjectNotFound.</summary>
     public const string RdsResourceNotFound = "RdsResourceNotFound";
     /// <summary>The service answered 403. Category PermissionDenied.</summary>

@@ -15,6 +15,8 @@ public sealed class RdsRestoreWindow
     }
 
     public string InstanceId { get; set; } = "";
+    /// <summary>The instance's name, when the cmdlet that listed the window knew it (for the default view).</summary>
+    public string? InstanceName { get; set; }
     public DateTimeOffset Start { get; set; }
     public DateTimeOffset End { get; set; }
 

@@ -4,6 +4,8 @@ namespace RdsRecovery.Model;
 public sealed class RdsSqlServerDatabase
 {
     public string InstanceId { get; set; } = "";
+    /// <summary>The instance's name, when the cmdlet that listed the database knew it (for the default view).</summary>
+    public string? InstanceName { get; set; }
     public string Name { get; set; } = "";
     public string? CharacterSet { get; set; }
     /// <summary>Creating, Running, Deleting or NotExists.</summary>

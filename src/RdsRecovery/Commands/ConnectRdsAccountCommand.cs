@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Security;
+using System.Threading;
 using RdsRecovery.Api;
 using RdsRecovery.Auth;
 using RdsRecovery.PowerShell.Completion;
@@ -59,6 +60,14 @@ public sealed class ConnectRdsAccountCommand : RdsCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>Connect without the check read (offline, or to prepare a connection for later).</summary>
+    [Parameter]
+    public SwitchParameter SkipValidation { get; set; }
+
+    private readonly CancellationTokenSource _stopping = new();
+
+    protected override void StopProcessing() => _stopping.Cancel();
+
     protected override void ProcessInput()
     {
         RdsCredentials? credentials = ParameterSetName switch
@@ -77,6 +86,9 @@ public sealed class ConnectRdsAccountCommand : RdsCmdlet
                 Endpoint = Endpoint,
                 Credentials = credentials,
             });
+            if (Endpoint is not null && !string.Equals(Endpoint.AbsolutePath.TrimEnd('/'), connection.Endpoint.AbsolutePath.TrimEnd('/'), StringComparison.Ordinal))
+                WriteWarning($"The endpoint's API path was dropped: requests go to {connection.Endpoint}/v3/{{project_id}}/... Give the base URI to avoid this warning.");
+            if (!SkipValidation && !Validate(connection)) return;
             RdsSession.DefaultConnection = connection;
             WriteVerbose($"Connected: {connection}");
             if (PassThru) WriteObject(connection);
@@ -86,5 +98,17 @@ public sealed class ConnectRdsAccountCommand : RdsCmdlet
             // Nothing else can work without a connection: stop here.
             ThrowTerminatingError(ServiceErrorRecords.From(ex, Endpoint ?? (object?)Region));
         }
+    }
+
+    /// <summary>The check read; false after a terminating error that says what to check.</summary>
+    private bool Validate(RdsConnection connection)
+    {
+        var result = System.Threading.Tasks.Task.Run(() => RdsConnectionCheck.RunAsync(connection, null, _stopping.Token)).GetAwaiter().GetResult();
+        if (_stopping.IsCancellationRequested) throw new PipelineStoppedException();
+        if (result.Cause is not null) WriteVerbose($"Check read: {result.Cause.Message}");
+        if (result.Warning is not null) WriteWarning(result.Warning);
+        if (result.Error is null) return true;
+        ThrowTerminatingError(ErrorRecords.From(result.Error, result.Cause));
+        return false;
     }
 }

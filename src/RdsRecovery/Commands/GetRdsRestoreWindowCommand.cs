@@ -21,10 +21,17 @@ public sealed class GetRdsRestoreWindowCommand : RdsServiceCmdlet
 
     protected override object? ErrorTarget => InstanceId;
 
+    private readonly InstanceNameLookup _names = new();
+
     protected override void ProcessInput()
     {
         if (!InputChecks.IsValidInstanceId(this, InstanceId, nameof(InstanceId))) return;
         DateTimeOffset? day = Date is null ? null : new DateTimeOffset(Date.Value.Date.Ticks, TimeSpan.Zero);
-        foreach (var window in Call((client, token) => client.ListRestoreWindowsAsync(InstanceId, day, token))) WriteObject(window);
+        var (windows, name) = Call((client, token) => _names.WithNameAsync(client, InstanceId, () => client.ListRestoreWindowsAsync(InstanceId, day, token), token));
+        foreach (var window in windows)
+        {
+            window.InstanceName = name;
+            WriteObject(window);
+        }
     }
 }

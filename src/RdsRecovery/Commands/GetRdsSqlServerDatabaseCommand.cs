@@ -16,9 +16,16 @@ public sealed class GetRdsSqlServerDatabaseCommand : RdsServiceCmdlet
 
     protected override object? ErrorTarget => InstanceId;
 
+    private readonly InstanceNameLookup _names = new();
+
     protected override void ProcessInput()
     {
         if (!InputChecks.IsValidInstanceId(this, InstanceId, nameof(InstanceId))) return;
-        foreach (var database in Call((client, token) => client.ListSqlServerDatabasesAsync(InstanceId, token))) WriteObject(database);
+        var (databases, name) = Call((client, token) => _names.WithNameAsync(client, InstanceId, () => client.ListSqlServerDatabasesAsync(InstanceId, token), token));
+        foreach (var database in databases)
+        {
+            database.InstanceName = name;
+            WriteObject(database);
+        }
     }
 }

@@ -3,10 +3,14 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using RdsRecovery.Model;
 
 namespace RdsRecovery.PowerShell.Completion;
 
-/// <summary>Completes backup ids of the source instance already typed on the line (-SourceInstanceId or -InstanceId).</summary>
+/// <summary>
+/// Completes backup ids of the source instance already typed on the line (-SourceInstanceId or -InstanceId):
+/// COMPLETED backups first, newest first, then the others marked with their status (they cannot be restored).
+/// </summary>
 public sealed class BackupIdCompleter : SafeCompleter
 {
     protected override IEnumerable<CompletionResult> Complete(string word, IDictionary fakeBoundParameters)
@@ -15,8 +19,14 @@ public sealed class BackupIdCompleter : SafeCompleter
         if (string.IsNullOrWhiteSpace(instanceId)) return Array.Empty<CompletionResult>();
         return CompletionCache.Backups(instanceId!)
             .Where(b => Matches(b.Id, word) || Matches(b.Name, word))
-            .OrderByDescending(b => b.BeginTime ?? DateTimeOffset.MinValue)
-            .Select(b => new CompletionResult(b.Id, $"{b.Name} ({b.Id})", CompletionResultType.ParameterValue,
-                $"{b.Name}: {b.Type} {b.Status}, ended {(b.EndTime is null ? "-" : b.EndTime.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm") + "Z")}"));
+            .OrderBy(b => IsCompleted(b) ? 0 : 1)
+            .ThenByDescending(b => b.EndTime ?? b.BeginTime ?? DateTimeOffset.MinValue)
+            .Select(b => new CompletionResult(b.Id,
+                IsCompleted(b) ? $"{b.Name} ({b.Id})" : $"{b.Name} ({b.Id}) [{b.Status}]",
+                CompletionResultType.ParameterValue,
+                $"{b.Name}: {b.Type} {b.Status}, ended {(b.EndTime is null ? "-" : b.EndTime.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm") + "Z")}" +
+                (IsCompleted(b) ? "" : " (only a COMPLETED backup can be restored)")));
     }
+
+    private static bool IsCompleted(RdsBackup backup) => string.Equals(backup.Status, "COMPLETED", StringComparison.OrdinalIgnoreCase);
 }

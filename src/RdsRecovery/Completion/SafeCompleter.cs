@@ -18,7 +18,7 @@ public abstract class SafeCompleter : IArgumentCompleter
     {
         try
         {
-            return Complete((wordToComplete ?? "").Trim('\'', '"'), fakeBoundParameters).ToList();
+            return Complete(parameterName, (wordToComplete ?? "").Trim('\'', '"'), fakeBoundParameters).ToList();
         }
         catch (Exception)
         {
@@ -27,6 +27,10 @@ public abstract class SafeCompleter : IArgumentCompleter
     }
 
     protected abstract IEnumerable<CompletionResult> Complete(string word, IDictionary fakeBoundParameters);
+
+    /// <summary>For completers whose answer depends on which parameter is completed.</summary>
+    protected virtual IEnumerable<CompletionResult> Complete(string parameterName, string word, IDictionary fakeBoundParameters) =>
+        Complete(word, fakeBoundParameters);
 
     protected static bool Matches(string? value, string word) => value is not null && value.StartsWith(word, StringComparison.OrdinalIgnoreCase);
 }

@@ -62,3 +62,25 @@ public class CompatibilityReportTests
         Assert.Equal("SameRegion: Failed: m", RuleResult.Failed("SameRegion", "m").ToString());
     }
 }
+
+public class CompatibilityReportTextTests
+{
+    [Theory]
+    [InlineData(78)]
+    [InlineData(60)]
+    public void Every_line_fits_the_width_and_failures_come_first(int width)
+    {
+        var report = CompatibilityRules.Evaluate(Backup(), Pair(Instance("src", sizeGb: 500, name: "erp-prod"), Instance("tgt", "PostgreSQL", "14", sizeGb: 40, name: "erp-dev-small")));
+        var text = CompatibilityReportText.Render(report, width);
+        var lines = text.Split(Environment.NewLine);
+        Assert.All(lines, l => Assert.True(l.Length <= width, $"{l.Length} > {width}: {l}"));
+        Assert.StartsWith("Restore backup bk1 of erp-prod (src) into erp-dev-small (tgt): NOT compatible", text.Replace(Environment.NewLine + "  ", " "));
+        var outcomes = lines.Select(l => System.Text.RegularExpressions.Regex.Match(l, "^  (FAILED|Passed|NotChecked) ").Groups[1].Value).Where(o => o.Length > 0).ToList();
+        Assert.Equal(report.Rules.Count, outcomes.Count);
+        Assert.Equal(new[] { "FAILED", "FAILED" }, outcomes.Take(2));
+        Assert.DoesNotContain("FAILED", outcomes.Skip(2));
+        // Every word of every message is there, only wrapped.
+        var flat = string.Join(" ", lines.Select(l => l.Trim()));
+        foreach (var rule in report.Rules) Assert.Contains(rule.Message.Split(' ').Last(), flat);
+    }
+}
