@@ -7,7 +7,9 @@
     Test      builds, runs every xunit project (the core ones also under a non-UTC TZ) and the Pester
               suite in a fresh pwsh, and prints 'N passed, N failed' as its last line.
     Demo      builds, then runs tools/Demo.ps1 against the local emulator.
-    Emulator  builds, then runs the local RDS emulator in the foreground (-Port, default: a free port).
+    Emulator  runs the local RDS emulator in the foreground (-Port, default: a free port; -DataFile; -Reset),
+              building it first only when its sources changed. Its JSON line is the first line of standard
+              output; build output, if any, goes to standard error.
     Help      turns the platyPS-style markdown in en-US/ into MAML help inside out/RdsRecovery.
     Package   builds a versioned .nupkg of the module into out/packages.
     Bench     runs the benchmarks in bench/.
@@ -22,6 +24,10 @@ param(
     [string] $Configuration = 'Release',
     # Emulator task: the loopback port to listen on; 0 picks a free one.
     [int] $Port = 0,
+    # Emulator task: the SQLite data file (default: ~/.rdsrecovery/emulator.db).
+    [string] $DataFile,
+    # Emulator task: reseed the data file at start.
+    [switch] $Reset,
     # Test task: a Pester filter on test names, for a quick local loop.
     [string] $PesterFilter,
     # Build task: skip building help (for a quick local loop while help is being written; CI never uses it).
@@ -157,6 +163,29 @@ function Get-EmulatorDll {
     Join-Path $root "src/RdsRecovery.Emulator/bin/$Configuration/net10.0/RdsRecovery.Emulator.dll"
 }
 
+# The emulator's sources: what its DLL is built from.
+function Get-EmulatorSource {
+    $project = Join-Path $root 'src/RdsRecovery.Emulator'
+    Get-ChildItem $project -Recurse -File -Include '*.cs', '*.csproj' |
+        Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' }
+    Get-Item (Join-Path $root 'Directory.Build.props')
+}
+
+# Builds the emulator only when a source is newer than its DLL, sending build output to standard error so the
+# emulator's JSON line stays the first line of standard output.
+function Invoke-EmulatorBuildIfStale {
+    $dll = Get-EmulatorDll
+    if (Test-Path $dll) {
+        $built = (Get-Item $dll).LastWriteTimeUtc
+        if (-not (Get-EmulatorSource | Where-Object { $_.LastWriteTimeUtc -gt $built })) { return }
+    }
+    $project = Join-Path $root 'src/RdsRecovery.Emulator/RdsRecovery.Emulator.csproj'
+    & dotnet build $project -c $Configuration --nologo -v minimal 2>&1 | ForEach-Object { [Console]::Error.WriteLine($_) }
+    if ($LASTEXITCODE -ne 0) { throw "Building the emulator failed with exit code $LASTEXITCODE." }
+    # An unchanged build may leave the DLL's time alone: mark it as up to date with its sources.
+    (Get-Item $dll).LastWriteTimeUtc = [DateTime]::UtcNow
+}
+
 switch ($Task) {
     'Build' { Invoke-Build }
     'Help' { Invoke-Help }
@@ -167,8 +196,11 @@ switch ($Task) {
         exit $LASTEXITCODE
     }
     'Emulator' {
-        Invoke-Build
-        & dotnet (Get-EmulatorDll) --port $Port
+        Invoke-EmulatorBuildIfStale
+        $arguments = @((Get-EmulatorDll), '--port', $Port)
+        if ($DataFile) { $arguments += @('--data-file', $DataFile) }
+        if ($Reset) { $arguments += '--reset' }
+        & dotnet @arguments
         exit $LASTEXITCODE
     }
     'Package' {

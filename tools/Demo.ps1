@@ -11,8 +11,6 @@ $ErrorActionPreference = 'Stop'
 Import-Module (Join-Path $PSScriptRoot 'RdsEmulator.psm1')
 Import-Module (Resolve-Path $ModulePath).Path
 
-# The demo keeps its journal to itself, so it never mixes with the user's own restores.
-$env:RDSRECOVERY_JOURNAL = Join-Path ([IO.Path]::GetTempPath()) ("rdsrecovery-demo-journal-" + [guid]::NewGuid().ToString('N') + '.jsonl')
 
 function Show-Step([string] $Text) {
     Write-Host ''
@@ -30,6 +28,10 @@ function Show-Command([string] $Text) {
 }
 
 $emulator = Start-RdsTestEmulator -EmulatorDll $EmulatorDll -JobInvisibleMs 1000 -JobDurationMs 6000
+# The demo keeps its journal (and the journal's lock file) to itself, in the emulator's data folder, which
+# Stop-RdsTestEmulator removes: it never mixes with the user's own restores and leaves no file behind.
+$savedJournal = $env:RDSRECOVERY_JOURNAL
+$env:RDSRECOVERY_JOURNAL = Join-Path $emulator.DataDir 'demo-journal.jsonl'
 try {
     Show-Step "A local RDS emulator is running at $($emulator.BaseUri) (public test credentials, printed on purpose)"
     Write-Host "access key $($emulator.AccessKey), secret key $($emulator.SecretKey), project $($emulator.ProjectId)"
@@ -37,7 +39,7 @@ try {
     Show-Step 'Connect'
     Show-Command "Connect-RdsAccount -Endpoint $($emulator.BaseUri) -ProjectId $($emulator.ProjectId) -Credential `$credential -PassThru"
     $credential = [pscredential]::new($emulator.AccessKey, (ConvertTo-SecureString $emulator.SecretKey -AsPlainText -Force))
-    Connect-RdsAccount -Endpoint $emulator.BaseUri -ProjectId $emulator.ProjectId -Credential $credential -PassThru | Format-Table | Out-Table
+    Connect-RdsAccount -Endpoint $emulator.BaseUri -ProjectId $emulator.ProjectId -Credential $credential -PassThru | Out-Table
 
     Show-Step 'Find what to restore'
     Show-Command "Get-RdsInstance -Name '*erp'"
@@ -86,5 +88,5 @@ try {
 finally {
     Disconnect-RdsAccount
     $emulator | Stop-RdsTestEmulator
-    Remove-Item $env:RDSRECOVERY_JOURNAL -ErrorAction SilentlyContinue
+    $env:RDSRECOVERY_JOURNAL = $savedJournal
 }

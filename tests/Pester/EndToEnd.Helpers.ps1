@@ -55,7 +55,8 @@ function Stop-EndToEnd {
     Disconnect-RdsAccount
     if ($script:Emulator) { $script:Emulator | Stop-RdsTestEmulator }
     $env:RDSRECOVERY_JOURNAL = $script:SavedJournal
-    Remove-Item $script:JournalPath -ErrorAction SilentlyContinue
+    # The journal and the lock file its appends take turns on.
+    Remove-Item $script:JournalPath, "$($script:JournalPath).lock" -ErrorAction SilentlyContinue
 }
 
 function Reset-Emulator { Invoke-RdsEmulatorAdmin $Emulator -Path reset -Method POST | Out-Null }

@@ -124,6 +124,24 @@ Describe 'about_RdsRecovery' {
     }
 }
 
+Describe 'Examples stand on their own' {
+    It '<Name>: <Title> defines every variable it reads' -ForEach $examples {
+        $ast = [System.Management.Automation.Language.Parser]::ParseInput($Code, [ref] $null, [ref] $null)
+        $find = { param([type] $Type) @($ast.FindAll({ param($node) $node -is $Type }.GetNewClosure(), $true)) }
+        $defined = @(& $find ([System.Management.Automation.Language.AssignmentStatementAst]) |
+                ForEach-Object { $_.Left.FindAll({ param($node) $node -is [System.Management.Automation.Language.VariableExpressionAst] }, $true) } |
+                ForEach-Object { $_.VariablePath.UserPath })
+        $defined += @(& $find ([System.Management.Automation.Language.ForEachStatementAst]) | ForEach-Object { $_.Variable.VariablePath.UserPath })
+        # -ErrorVariable failure, -WarningVariable warned, ... define a variable too.
+        $defined += @(& $find ([System.Management.Automation.Language.CommandParameterAst]) |
+                Where-Object { $_.ParameterName -match 'Variable$' -and $_.Argument } | ForEach-Object { $_.Argument.Value })
+        $automatic = 'true', 'false', 'null', '_', 'PSItem', 'Error', 'input', 'args', 'Matches', 'LASTEXITCODE', 'PSScriptRoot', 'HOME', 'PWD', 'PID', 'IsWindows'
+        $read = @(& $find ([System.Management.Automation.Language.VariableExpressionAst]) | ForEach-Object { $_.VariablePath.UserPath } |
+                Where-Object { $_ -notmatch '^(env|using):' -and $_ -notin $automatic -and $_ -notmatch 'Preference$' } | Sort-Object -Unique)
+        @($read | Where-Object { $_ -notin $defined }) | Should -BeNullOrEmpty -Because 'a reader copies an example as it stands'
+    }
+}
+
 Describe 'Examples run against the emulator' {
     BeforeAll {
         Import-Module (Join-Path $repoRoot 'tools/RdsEmulator.psm1') -Force
@@ -136,16 +154,17 @@ Describe 'Examples run against the emulator' {
         foreach ($variable in $sdkVariables) { $savedSdk[$variable] = [Environment]::GetEnvironmentVariable($variable) }
 
         $emulator = Start-RdsTestEmulator -JobInvisibleMs 200 -JobDurationMs 1200
-        # The variables the help's remarks promise: the emulator's endpoint, project and credentials.
-        $endpoint = $emulator.BaseUri
-        $projectId = $emulator.ProjectId
+        # Examples define their own variables and name the emulator at its documented address
+        # (build.ps1 -Task Emulator -Port 8443); this run points that address at its own emulator.
+        $documentedEndpoint = 'http://127.0.0.1:8443'
         $credential = [pscredential]::new($emulator.AccessKey, (ConvertTo-SecureString $emulator.SecretKey -AsPlainText -Force))
     }
 
     AfterAll {
         if ($emulator) { $emulator | Stop-RdsTestEmulator }
         Disconnect-RdsAccount
-        Remove-Item -LiteralPath $env:RDSRECOVERY_JOURNAL -ErrorAction Ignore
+        # The journal and the lock file its appends take turns on.
+        Remove-Item -LiteralPath $env:RDSRECOVERY_JOURNAL, "$env:RDSRECOVERY_JOURNAL.lock" -ErrorAction Ignore
         $env:RDSRECOVERY_JOURNAL = $savedJournal
         foreach ($variable in $sdkVariables) { [Environment]::SetEnvironmentVariable($variable, $savedSdk[$variable]) }
     }
@@ -155,7 +174,7 @@ Describe 'Examples run against the emulator' {
         # The reset forgets every job, so the journal of jobs sent starts empty too (as it would with a real service).
         Remove-Item -LiteralPath $env:RDSRECOVERY_JOURNAL -ErrorAction Ignore
         Invoke-RdsEmulatorAdmin -Emulator $emulator -Path 'reset' -Method Post | Out-Null
-        Connect-RdsAccount -Endpoint $endpoint -ProjectId $projectId -Credential $credential
+        Connect-RdsAccount -Endpoint $emulator.BaseUri -ProjectId $emulator.ProjectId -Credential $credential
     }
 
     AfterEach {
@@ -167,7 +186,7 @@ Describe 'Examples run against the emulator' {
         $ProgressPreference = 'SilentlyContinue'
         $errorsBefore = $Error.Count
         # A new scope per example, with every error made terminating so none passes unnoticed.
-        $example = [scriptblock]::Create("`$ErrorActionPreference = 'Stop'`n" + $Code)
+        $example = [scriptblock]::Create("`$ErrorActionPreference = 'Stop'`n" + $Code.Replace($documentedEndpoint, $emulator.BaseUri.TrimEnd('/')))
         $output = try {
             & $example | Out-String -Width 250
         }
