@@ -55,7 +55,7 @@ public sealed class RdsClient : IDisposable
     {
         var uri = _http.BuildUri(ProjectPath + "/instances", new List<KeyValuePair<string, string?>> { new("limit", "1") });
         var response = await _http.GetAsync(uri, cancellationToken).ConfigureAwait(false);
-        ItemsOf(response, uri, "instances");
+        AnswerObject.Root(response, "GET", uri).RequiredArray("instances");
     }
 
     /// <summary>The instance with this id, or null when it does not exist.</summary>
