@@ -3,7 +3,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Management.Automation.Host;
 using RdsRecovery.Errors;
 using RdsRecovery.Journal;
 using RdsRecovery.Model;
@@ -115,32 +114,41 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
     /// <summary>ShouldProcess with the exact body. -Force skips the prompt unless -Confirm was given; -WhatIf always wins.</summary>
     private bool Confirm(RestoreRequest request, RestoreFacts? facts)
     {
-        var body = request.ToJson();
-        var names = RestoreNames.Describe(request, facts);
-        var description = $"{request.Describe()}{names}. Body of POST /v3/{{project_id}}/instances/recovery: {body}";
-        var warning = $"{request.Describe()}{names}. This cannot be undone. Body: {body}";
-        var caption = request.IsRestoreToSource
-            ? $"Overwrite instance {request.TargetInstanceId} with its own earlier data"
-            : $"Overwrite instance {request.TargetInstanceId} with data from {request.SourceInstanceId}";
+        var words = RestoreConfirmation.For(request, facts ?? KnownInstanceFacts(request));
         if (Force && !IsWhatIf() && !MyInvocation.BoundParameters.ContainsKey("Confirm"))
         {
-            WriteVerbose($"-Force: not asking. {description}");
+            WriteVerbose($"-Force: not asking. {words.Description}");
             return true;
         }
         try
         {
-            return ShouldProcess(description, warning, caption);
+            return ShouldProcess(words.Description, words.Query, words.Caption);
         }
-        catch (Exception ex) when (ex is PSInvalidOperationException || ex is HostException)
+        catch (Exception ex) when (ex is not PipelineStoppedException)
         {
-            // The host cannot prompt (-NonInteractive, or a runspace without a host): no later input can be
-            // confirmed either, so stop here.
+            // The host cannot prompt: -NonInteractive, a runspace without a host, or standard input closed under
+            // pwsh -File (the console host then fails inside its prompt). No later input can be confirmed either.
             ThrowTerminatingError(ErrorRecords.From(new RdsError(RdsErrorIds.ConfirmationUnavailable, RdsErrorCategory.InvalidOperation,
-                $"The restore {request} needs confirmation, but this host cannot ask for it ({ex.Message}). Nothing was sent. " +
+                $"The restore {request} needs confirmation, but this host cannot ask for it ({ex.GetType().Name}: {ex.Message}). Nothing was sent. " +
                 "Pass -Confirm:$false or -Force to proceed, or -WhatIf to see what would be sent.", request), ex));
             return false;
         }
     }
+
+    /// <summary>Without looked-up facts (-SkipCompatibilityCheck), the names the instance list gave, if it was read.</summary>
+    private RestoreFacts? KnownInstanceFacts(RestoreRequest request)
+    {
+        var known = KnownInstances;
+        if (known is null) return null;
+        return new RestoreFacts
+        {
+            Source = known.FirstOrDefault(i => i.Id == request.SourceInstanceId),
+            Target = known.FirstOrDefault(i => i.Id == request.TargetInstanceId),
+        };
+    }
+
+    // -WhatIf offline previews ids without a connection; a name there cannot be matched and is refused.
+    protected override bool NamesResolvableOffline => IsWhatIf();
 
     private bool IsWhatIf() =>
         MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
