@@ -220,7 +220,7 @@ Describe 'The confirmation prompt' {
     }
 
     It 'pwsh -File with standard input closed gets ConfirmationUnavailable, never a NullReferenceException; nothing is sent' {
-        $text = Invoke-ChildFile "try { $restoreLine } catch { 'CAUGHT ' + `$_.FullyQualifiedErrorId }" $null
+        $text = Invoke-ChildFile "try { $restoreLine } catch { 'CAUGHT ' + `$_.FullyQualifiedErrorId + ' :: ' + `$_.Exception.Message }" $null
         $text | Should -Match 'CAUGHT ConfirmationUnavailable'
         $text | Should -Not -Match 'NullReference'
         Get-RestorePosts | Should -BeNullOrEmpty

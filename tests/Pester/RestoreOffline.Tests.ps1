@@ -230,9 +230,9 @@ Describe 'Restore-RdsInstance parameters' {
     }
 
     It 'binds <Parameter> from the pipeline by the API names <Aliases>' -TestCases @(
-        @{ Parameter = 'SourceInstanceId'; Aliases = @('instance_id', 'source_instance_id') }
+        @{ Parameter = 'SourceInstanceId'; Aliases = @('source_instance_id', 'InstanceId', 'instance_id', 'Id') }
         @{ Parameter = 'TargetInstanceId'; Aliases = @('target_instance_id') }
-        @{ Parameter = 'BackupId'; Aliases = @('id', 'backup_id') }
+        @{ Parameter = 'BackupId'; Aliases = @('backup_id') }
         @{ Parameter = 'RestoreTime'; Aliases = @('restore_time') }
         @{ Parameter = 'DatabaseName'; Aliases = @('database_name') }
     ) {

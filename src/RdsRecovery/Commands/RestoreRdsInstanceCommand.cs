@@ -129,11 +129,16 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
             // The host cannot prompt: -NonInteractive, a runspace without a host, or standard input closed under
             // pwsh -File (the console host then fails inside its prompt). No later input can be confirmed either.
             ThrowTerminatingError(ErrorRecords.From(new RdsError(RdsErrorIds.ConfirmationUnavailable, RdsErrorCategory.InvalidOperation,
-                $"The restore {request} needs confirmation, but this host cannot ask for it ({ex.GetType().Name}: {ex.Message}). Nothing was sent. " +
+                $"The restore {request} needs confirmation, but this host cannot ask for it ({WhyNoPrompt(ex)}). Nothing was sent. " +
                 "Pass -Confirm:$false or -Force to proceed, or -WhatIf to see what would be sent.", request), ex));
             return false;
         }
     }
+
+    // The host's own words when it refuses to prompt; a host that broke while prompting gets a plain reason instead.
+    private static string WhyNoPrompt(Exception ex) => ex is PSInvalidOperationException || ex is System.Management.Automation.Host.HostException
+        ? ex.Message
+        : "it failed while prompting: is standard input closed?";
 
     /// <summary>Without looked-up facts (-SkipCompatibilityCheck), the names the instance list gave, if it was read.</summary>
     private RestoreFacts? KnownInstanceFacts(RestoreRequest request)
