@@ -112,9 +112,6 @@ public abstract class RestoreRequestCmdlet : RdsServiceCmdlet
         return CurrentRequest = request;
     }
 
-    /// <summary>Whether a name may be left unresolved for want of a connection (Restore-RdsInstance -WhatIf offline).</summary>
-    protected virtual bool NamesResolvableOffline => false;
-
     /// <summary>
     /// Source and target as ids. Both shapes are checked first, so a malformed value is refused before the instance
     /// list is read for the other; the list is read only when input is otherwise fine.
@@ -128,8 +125,10 @@ public abstract class RestoreRequestCmdlet : RdsServiceCmdlet
         if (refused || sourceShape is not null || targetShape is not null) return false;
         try
         {
-            source = ResolveInstanceId(source, "source", nameof(SourceInstanceId), NamesResolvableOffline);
-            target = ResolveInstanceId(target, "target", nameof(TargetInstanceId), NamesResolvableOffline);
+            // Without a connection ids pass (NotConnected comes later, with the request as its target) and a name
+            // is InstanceNameUnresolved.
+            source = ResolveInstanceId(source, "source", nameof(SourceInstanceId), allowOffline: true);
+            target = ResolveInstanceId(target, "target", nameof(TargetInstanceId), allowOffline: true);
             return true;
         }
         catch (RdsValidationException ex)

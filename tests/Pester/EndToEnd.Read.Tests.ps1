@@ -159,7 +159,7 @@ Describe 'Get-RdsBackup' {
     }
 
     It 'binds the instance from Get-RdsInstance in the pipeline' {
-        $backups = @(Get-RdsInstance -Name '*erp-st' | Get-RdsBackup)
+        $backups = @(Get-RdsInstance -Name '*erp-st*' | Get-RdsBackup)
         $backups.InstanceId | Sort-Object -Unique | Should -Be $Ids.ErpStaging
         $backups.Count | Should -Be 4
     }

@@ -41,7 +41,7 @@ public sealed class InstanceReferenceResolver
             : "";
         return new RdsError(RdsErrorIds.InvalidInstanceId, RdsErrorCategory.InvalidArgument,
             $"The {role} instance {DisplayText.Quote(value)} is neither an instance id nor an instance name: {problem}. Ids are 1 to {IdentifierRules.MaxLength} " +
-            $"characters of A-Z, a-z, 0-9, '_' and '-'; names start with a letter and hold letters, digits, '-', '_' and '.'. Nothing was sent.{hint}",
+            $"characters of A-Z, a-z, 0-9, '_' and '-'; names are {InstanceNameRules.MinLength} to {InstanceNameRules.MaxLength} characters, start with a letter and hold letters, digits, '-', '_' and '.'. Nothing was sent.{hint}",
             value, parameterName);
     }
 

@@ -152,9 +152,6 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
         };
     }
 
-    // -WhatIf offline previews ids without a connection; a name there cannot be matched and is refused.
-    protected override bool NamesResolvableOffline => IsWhatIf();
-
     private bool IsWhatIf() =>
         MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
             ? LanguagePrimitives.IsTrue(whatIf)

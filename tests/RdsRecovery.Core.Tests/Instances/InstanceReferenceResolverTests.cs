@@ -102,10 +102,13 @@ public sealed class InstanceReferenceResolverTests
 
     [Theory]
     [InlineData("erp-prod", true)]
-    [InlineData("订单库", true)]
+    [InlineData("订单数据库", true)]
     [InlineData("db.v2_x", true)]
     [InlineData("1abc", false)]
     [InlineData("a b", false)]
+    [InlineData("a.b", false)]
+    [InlineData("ínstance01", false)]
+    [InlineData("ｉｎ０１ab", false)]
     public void Names_start_with_a_letter_and_hold_letters_digits_and_dash_underscore_dot(string value, bool valid) =>
         Assert.Equal(valid, InstanceNameRules.IsValidName(value));
 }
