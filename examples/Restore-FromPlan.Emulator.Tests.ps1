@@ -108,7 +108,7 @@ Describe 'Restore-FromPlan with PascalCase headers and instance names' {
     }
 
     It 'reads the same columns as the snake_case plan and completes both rows' {
-        $pascalResults.Outcome | Should -Be @('Completed', 'Completed')
+        $pascalResults.Outcome | Should -Be @('Completed', 'Completed') -Because ($pascalResults.Reason -join ' | ')
     }
 
     It 'sends resolved ids, never the names' {

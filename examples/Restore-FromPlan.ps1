@@ -91,6 +91,7 @@ $rows = @(Import-Csv -LiteralPath $PlanPath)
 $results = [object[]]::new($rows.Count)   # [row - 1] -> result
 $submitted = [ordered]@{}      # job id -> row number
 $plans = @{}                   # row number -> what the row asks
+$accepted = @{}                # job id -> the job Restore-RdsInstance returned
 
 for ($i = 0; $i -lt $rows.Count; $i++) {
     $row = $i + 1
@@ -122,6 +123,7 @@ for ($i = 0; $i -lt $rows.Count; $i++) {
     try {
         $job = Restore-RdsInstance @parameters @common -Force -ErrorAction Stop
         $submitted[$job.JobId] = $row
+        $accepted[$job.JobId] = $job     # its ids are resolved (the plan may name instances by name)
         $results[$row - 1] = New-Result $row $plans[$row] 'Submitted' $null $job.JobId
     }
     catch {
@@ -131,7 +133,7 @@ for ($i = 0; $i -lt $rows.Count; $i++) {
 }
 
 if ($submitted.Count -gt 0) {
-    $jobs = foreach ($jobId in $submitted.Keys) { [RdsRecovery.Model.RdsRestoreJob]@{ JobId = $jobId; TargetInstanceId = $plans[$submitted[$jobId]].TargetInstanceId; SourceInstanceId = $plans[$submitted[$jobId]].SourceInstanceId } }
+    $jobs = foreach ($jobId in $submitted.Keys) { [RdsRecovery.Model.RdsRestoreJob]@{ JobId = $jobId; TargetInstanceId = $accepted[$jobId].TargetInstanceId; SourceInstanceId = $accepted[$jobId].SourceInstanceId } }
     $waitErrors = @()
     $finished = @(Wait-RdsRestoreJob -Job @($jobs) -Timeout $Timeout -PollInterval $PollInterval @common -ErrorAction SilentlyContinue -ErrorVariable waitErrors)
     foreach ($job in $finished) {
