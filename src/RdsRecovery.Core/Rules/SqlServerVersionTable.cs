@@ -5,6 +5,7 @@ using System.Linq;
 namespace RdsRecovery.Rules;
 
 /// <summary>The SQL Server restore table of <see cref="RestoreRuleData"/>, indexed once on first use.</summary>
+// Deliberate twin of the emulator's Rules/SqlServerEditionTable.cs; in step by SqlServerVersionTests.cs, RestoreRuleTests.cs and EndToEnd.Compatibility.Tests.ps1.
 public static class SqlServerVersionTable
 {
     private static readonly Lazy<Dictionary<SqlServerVersion, IReadOnlyList<SqlServerVersion>>> Table =

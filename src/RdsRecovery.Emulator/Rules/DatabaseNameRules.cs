@@ -11,6 +11,7 @@ namespace RdsRecovery.Emulator.Rules;
 /// name is 1-128 of [A-Za-z0-9_], contains no reserved word, and equals no database name on the source
 /// or the target; an empty new name keeps the original.
 /// </summary>
+// Deliberate twin of RdsRecovery.Core/Rules/Checks/DatabaseName*Rule.cs; in step by tests/Pester/EndToEnd.Compatibility.Tests.ps1 and Hostile.Tests.ps1.
 internal static class DatabaseNameRules
 {
     public static readonly string[] Reserved = { "rdsadmin", "master", "msdb", "tempdb", "model", "resource" };

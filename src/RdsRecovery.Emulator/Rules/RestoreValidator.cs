@@ -11,6 +11,7 @@ namespace RdsRecovery.Emulator.Rules;
 /// check them: existence, target busy, the data source (backup or time), engine, version, volume,
 /// database names. Returns what the target will hold, or throws the service's error.
 /// </summary>
+// Deliberate twin of RdsRecovery.Core/Rules/CompatibilityRules.cs and Checks/; in step by tests/Pester/EndToEnd.Compatibility.Tests.ps1 (each rule refused by both).
 internal static class RestoreValidator
 {
     /// <summary>How far behind now the newest restorable moment lags (log backups are not instant).</summary>

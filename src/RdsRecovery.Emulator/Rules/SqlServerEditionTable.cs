@@ -4,6 +4,7 @@ using System.Collections.Generic;
 namespace RdsRecovery.Emulator.Rules;
 
 /// <summary>Table 1 of the seed spec as data: which SQL Server versions a restore may go to (same year only).</summary>
+// Deliberate twin of RdsRecovery.Core/Rules/SqlServerVersionTable.cs; in step by RestoreRuleTests.cs, SqlServerVersionTests.cs and EndToEnd.Compatibility.Tests.ps1.
 internal static class SqlServerEditionTable
 {
     public static readonly IReadOnlyDictionary<string, string[]> AllowedTargets = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
