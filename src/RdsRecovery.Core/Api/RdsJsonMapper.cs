@@ -24,6 +24,9 @@ internal static class RdsJsonMapper
             VolumeType = vol?.Str("type"),
             VolumeSizeGB = vol?.Int("size") ?? 0,
             Region = e.Str("region"),
+            RelatedInstances = e.Prop("related_instance") is { ValueKind: JsonValueKind.Array } related
+                ? related.EnumerateArray().Select(r => new RdsRelatedInstance { Id = r.Str("id") ?? "", Type = r.Str("type") ?? "" }).ToArray()
+                : null,
             TimeZone = e.Str("time_zone"),
             Port = e.Int("port"),
             Created = e.Time("created"),

@@ -21,6 +21,9 @@ public static class CompatibilityRules
         new SqlServerVersionAllowedRule(),
         new TargetVolumeLargeEnoughRule(),
         new SameRegionRule(),
+        new SameTimeZoneRule(),
+        new SourceAsTargetAllowedRule(),
+        new TargetNotInDisasterRecoveryRule(),
         new DatabaseMapOnlyForSqlServerRule(),
         new DatabaseNameAllowedRule(),
         new DatabaseNameNotInUseRule(),
@@ -33,12 +36,19 @@ public static class CompatibilityRules
 
     internal static IReadOnlyList<string> EvaluatedIds => Rules.Select(r => r.Id).ToList();
 
-    /// <summary>Evaluates every rule. Never throws for missing facts; a rule that lacks them reports NotChecked.</summary>
+    /// <summary>
+    /// Evaluates every rule under the facts' profile (<see cref="RestoreFacts.Profile"/>, Seed by default). Never throws
+    /// for missing facts; a rule that lacks them reports NotChecked.
+    /// </summary>
     public static CompatibilityReport Evaluate(RestoreRequest request, RestoreFacts? facts = null)
     {
         if (request is null) throw new ArgumentNullException(nameof(request));
         facts ??= RestoreFacts.None;
         var results = Rules.Select(rule => rule.Evaluate(request, facts)).ToList();
-        return new CompatibilityReport(request, facts.Source, facts.Target, results, facts.Clock.UtcNow);
+        return new CompatibilityReport(request, facts.Source, facts.Target, results, facts.Clock.UtcNow)
+        {
+            RuleProfile = facts.Profile.Name,
+            ApiVersion = Api.RdsApiVersions.Name(facts.ApiVersion ?? facts.Profile.ApiVersion),
+        };
     }
 }
