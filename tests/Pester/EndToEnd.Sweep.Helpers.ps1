@@ -62,11 +62,14 @@ function New-SweepCases($Fleet, [DateTimeOffset] $RestoreTime) {
                 elseif ($source.Engine -ne 'SQLServer' -and $source.Engine -eq $target.Engine -and $mode -eq 'Backup') {
                     $variant = 'NotSqlServer'
                 }
-                if ($variant) {
-                    $map = if ($variant -eq 'NotSqlServer') { [ordered]@{ anydb = 'anydb_copy' } } else { New-SweepMap $variant $source $target }
+                $holdsKept = $source.Engine -eq 'SQLServer' -and $target.Databases -contains $source.Databases[0]
+                # The seed's disputed case runs on every pair where it can happen, whatever the rotation gives.
+                $variants = @($variant) + @(if ($holdsKept -and $variant -ne 'KeepOriginal') { 'KeepOriginal' }) | Where-Object { $_ }
+                foreach ($v in $variants) {
+                    $map = if ($v -eq 'NotSqlServer') { [ordered]@{ anydb = 'anydb_copy' } } else { New-SweepMap $v $source $target }
                     [pscustomobject]@{
-                        Source = $source; Target = $target; Mode = $mode; Point = $point; Map = $map; Variant = $variant
-                        TargetHoldsKept = $variant -eq 'KeepOriginal' -and $target.Databases -contains $source.Databases[0]
+                        Source = $source; Target = $target; Mode = $mode; Point = $point; Map = $map; Variant = $v
+                        TargetHoldsKept = $v -eq 'KeepOriginal' -and $holdsKept
                     }
                 }
             }

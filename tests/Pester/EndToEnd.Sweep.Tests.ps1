@@ -68,6 +68,7 @@ Describe 'One verdict from the client and the emulator' {
         foreach ($profile in 'Seed', 'V31') {
             $kept = @($Results[$profile].Outcomes | Where-Object { $_.Case.Variant -eq 'KeepOriginal' -and $_.Case.TargetHoldsKept })
             $kept.Count | Should -BeGreaterThan 0
+            @($kept | Where-Object { $_.Case.Source.Id -ne $_.Case.Target.Id }).Count | Should -BeGreaterThan 0 -Because 'another instance holding the name counts too'
             $kept | ForEach-Object { "$($_.Client)/$($_.Service)" } | Sort-Object -Unique | Should -Be 'Refuse/Refuse'
         }
     }
