@@ -10,6 +10,7 @@ namespace RdsRecovery.Rules;
 /// The compatibility rules of a restore, evaluated from facts. Input validation is not here: a
 /// <see cref="RestoreRequest"/> is valid by construction. These rules are what -SkipCompatibilityCheck skips.
 /// </summary>
+// Deliberate twin of the emulator's Rules/RestoreValidator.cs, never shared; in step by tests/Pester/EndToEnd.Compatibility.Tests.ps1 (each rule refused by both) and EndToEnd.Sweep.Tests.ps1 (every seeded pair, both profiles).
 public static class CompatibilityRules
 {
     // Same order as RdsRuleIds.All (a test holds the two together).

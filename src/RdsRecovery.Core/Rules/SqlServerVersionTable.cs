@@ -5,6 +5,8 @@ using System.Linq;
 namespace RdsRecovery.Rules;
 
 /// <summary>A SQL Server edition table of a rule profile, indexed once. Several rows may name one source (one per document): any of them allows.</summary>
+// Its data (RestoreRuleProfiles.cs) is a deliberate twin of the emulator's Rules/SqlServerEditionTable.cs; in step by
+// SqlServerVersionTests.cs, RuleProfileTests.cs, RestoreRuleTests.cs, RestoreV31Tests.cs and EndToEnd.Sweep.Tests.ps1.
 public sealed class SqlServerVersionTable
 {
     private readonly Dictionary<SqlServerVersion, List<(SqlServerVersion Target, SqlServerTableRow Row)>> _table = new();

@@ -13,6 +13,7 @@ namespace RdsRecovery.Emulator.Rules;
 /// empty new name keeps the original, which must not already be on the target: the service never replaces a
 /// database by restoring over it (DBS.201035).
 /// </summary>
+// Deliberate twin of RdsRecovery.Core/Rules/Checks/DatabaseName*Rule.cs; in step by tests/Pester/EndToEnd.Compatibility.Tests.ps1, EndToEnd.Sweep.Tests.ps1 and Hostile.Tests.ps1.
 internal static class DatabaseNameRules
 {
     public static readonly string[] Reserved = { "rdsadmin", "master", "msdb", "tempdb", "model", "resource" };

@@ -12,6 +12,7 @@ namespace RdsRecovery.Emulator.Rules;
 /// version, time zone, disaster recovery, volume, database names. What differs between the v3 and v3.1
 /// routes is read from the <see cref="RuleBook"/>. Returns what the target will hold, or throws the service's error.
 /// </summary>
+// Deliberate twin of RdsRecovery.Core/Rules/CompatibilityRules.cs and Checks/; in step by tests/Pester/EndToEnd.Compatibility.Tests.ps1 (each rule refused by both) and EndToEnd.Sweep.Tests.ps1 (every seeded pair, both profiles).
 internal static class RestoreValidator
 {
     /// <summary>How far behind now the newest restorable moment lags (log backups are not instant).</summary>

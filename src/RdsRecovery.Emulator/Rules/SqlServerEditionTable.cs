@@ -4,6 +4,8 @@ using System.Collections.Generic;
 namespace RdsRecovery.Emulator.Rules;
 
 /// <summary>Which SQL Server versions a restore may go to, per route.</summary>
+// Deliberate twin of the client's RdsRecovery.Core/Rules/RestoreRuleProfiles.cs tables; in step by RestoreRuleTests.cs, RestoreV31Tests.cs,
+// SqlServerVersionTests.cs, RuleProfileTests.cs and EndToEnd.Sweep.Tests.ps1.
 internal static class SqlServerEditionTable
 {
     /// <summary>v3: Table 1 of the seed spec (same year only).</summary>
