@@ -140,14 +140,15 @@ public abstract class RestoreRequestCmdlet : RdsServiceCmdlet
 
     /// <summary>
     /// The facts of a request, looked up with reads only (so also under -WhatIf): both instances, the backup or the
-    /// restorable windows, SQL Server database names, and restores of the target still running. Null after writing
+    /// restorable windows, SQL Server database names, and restores of the target still running; the rules of
+    /// <paramref name="profile"/>, else of the connection's API version. Null after writing
     /// why the request cannot go on (an instance or the backup does not exist).
     /// </summary>
-    protected RestoreFacts? LookUpFacts(RestoreRequest request)
+    protected RestoreFacts? LookUpFacts(RestoreRequest request, RestoreRuleProfile? profile = null)
     {
         try
         {
-            return Call((client, token) => new RestoreFactsGatherer(client, RestoreJournal.Default()).GatherAsync(request, token));
+            return Call((client, token) => new RestoreFactsGatherer(client, RestoreJournal.Default(), profile: profile).GatherAsync(request, token));
         }
         catch (RdsValidationException ex)
         {

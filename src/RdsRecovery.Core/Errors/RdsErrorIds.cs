@@ -101,6 +101,8 @@ public static class RdsErrorIds
     public const string ProjectIdNotFound = "ProjectIdNotFound";
     /// <summary>The project id is not a plain identifier. Category InvalidArgument.</summary>
     public const string InvalidProjectId = "InvalidProjectId";
+    /// <summary>RDSRECOVERY_API_VERSION holds something other than v3 or v3.1. Category InvalidArgument.</summary>
+    public const string InvalidApiVersion = "InvalidApiVersion";
     /// <summary>Neither a region nor an endpoint was given or found. Category InvalidArgument.</summary>
     public const string RegionOrEndpointRequired = "RegionOrEndpointRequired";
     /// <summary>The region name is malformed. Category InvalidArgument.</summary>

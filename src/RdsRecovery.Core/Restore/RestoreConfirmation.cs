@@ -26,7 +26,9 @@ public sealed class RestoreConfirmation
     /// <summary>The -WhatIf line: what would happen and the exact body.</summary>
     public string Description { get; }
 
-    public static RestoreConfirmation For(RestoreRequest request, RestoreFacts? facts)
+    /// <param name="body">The exact JSON body that would be sent.</param>
+    /// <param name="sending">For -WhatIf: how it would be sent (API version, rules, path and body).</param>
+    public static RestoreConfirmation For(RestoreRequest request, RestoreFacts? facts, string body, string sending)
     {
         var target = Label(facts?.Target, request.TargetInstanceId);
         var source = Label(facts?.Source, request.SourceInstanceId);
@@ -40,11 +42,10 @@ public sealed class RestoreConfirmation
               string.Join(", ", request.DatabaseMap.Select(p => p.Value.Length == 0 ? $"{p.Key} (same name: replaces the target's {p.Key})" : $"{p.Key} as {p.Value}")) +
               "; its other databases are left as they are";
         var same = request.IsRestoreToSource ? " Source and target are the SAME instance." : "";
-        var body = request.ToJson();
         return new RestoreConfirmation(
             $"Overwrite {target}",
             $"{target}: {scope}.{same} This cannot be undone. Body: {body}",
-            $"{target}: {scope}.{same} {request.Describe()}. Body of POST /v3/{{project_id}}/instances/recovery: {body}");
+            $"{target}: {scope}.{same} {request.Describe()}. {sending}");
     }
 
     private static string Label(RdsInstance? instance, string id) =>

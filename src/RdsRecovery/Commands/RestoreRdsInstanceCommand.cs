@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using RdsRecovery.Api;
 using RdsRecovery.Errors;
 using RdsRecovery.Journal;
 using RdsRecovery.Model;
@@ -79,8 +80,12 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
 
         // A restore that cannot be sent is not worth a prompt: without a connection, stop here (-WhatIf needs none).
         if (!IsWhatIf()) ResolveConnection();
-        if (!Confirm(request, facts)) return;
-        var job = SubmitRestore(request, facts);
+        var version = ApiVersionInForce();
+        var profile = facts is null ? (RdsRuleProfile?)null : facts.Profile.Name;
+        var engine = SourceEngine(request, version, facts);
+        if (!Confirm(request, facts, version, engine, profile)) return;
+        var job = SubmitRestore(request, facts, engine, profile);
+        if (job is null) return;
         // With -Wait the job is written once, in its final state, after the wait; the local journal already
         // holds it, so a crash while waiting loses nothing (Get-RdsRestoreJob -Recent finds it).
         if (Wait) _submitted.Add(job);
@@ -106,15 +111,47 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
         if (Connection is null && RdsSession.DefaultConnection is null && IsWhatIf())
         {
             WriteVerbose("Not connected: the compatibility rules are not checked (every rule reports NotChecked). Connect-RdsAccount to check them.");
-            return new RestoreFacts { Clock = SystemClock.Instance };
+            var version = ApiVersionInForce();
+            return new RestoreFacts { Clock = SystemClock.Instance, Profile = RestoreRuleProfiles.ForApiVersion(version), ApiVersion = version };
         }
         return LookUpFacts(request);
     }
 
-    /// <summary>ShouldProcess with the exact body. -Force skips the prompt unless -Confirm was given; -WhatIf always wins.</summary>
-    private bool Confirm(RestoreRequest request, RestoreFacts? facts)
+    /// <summary>The connection's API version; not connected (-WhatIf): RDSRECOVERY_API_VERSION, else v3.</summary>
+    private RdsRestoreApiVersion ApiVersionInForce()
     {
-        var words = RestoreConfirmation.For(request, facts ?? KnownInstanceFacts(request));
+        var connection = Connection ?? RdsSession.DefaultConnection;
+        if (connection is not null) return connection.RestoreApiVersion;
+        try { return RdsApiVersions.Resolve(null); }
+        catch (RdsException ex)
+        {
+            ThrowTerminatingError(ServiceErrorRecords.From(ex, null));
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The source's engine when the body depends on it (v3.1 without a map): from the facts, else looked up (a read,
+    /// so also under -WhatIf). Null when not needed or not knowable (not connected, or no such source).
+    /// </summary>
+    private string? SourceEngine(RestoreRequest request, RdsRestoreApiVersion version, RestoreFacts? facts)
+    {
+        var engine = facts?.Source?.Engine;
+        if (RestoreWire.SendsRestoreAllDatabases(request, version, engine) is not null) return engine;
+        if (Connection is null && RdsSession.DefaultConnection is null) return null;
+        return Call((client, token) => client.GetInstanceAsync(request.SourceInstanceId, token))?.Engine;
+    }
+
+    /// <summary>ShouldProcess with the exact body. -Force skips the prompt unless -Confirm was given; -WhatIf always wins.</summary>
+    private bool Confirm(RestoreRequest request, RestoreFacts? facts, RdsRestoreApiVersion version, string? engine, RdsRuleProfile? profile)
+    {
+        var body = RestoreWire.Body(request, version, engine);
+        var rules = profile is { } p ? $"rule profile {p}" : "compatibility rules skipped";
+        var unknownEngine = RestoreWire.SendsRestoreAllDatabases(request, version, engine) is null
+            ? " (the source's engine is not known: a SQL Server source would also get \"restore_all_database\":true)"
+            : "";
+        var words = RestoreConfirmation.For(request, facts ?? KnownInstanceFacts(request), body,
+            $"API {RdsApiVersions.Name(version)}, {rules}. Body of {RdsApiVersions.RestorePath(version)}: {body}{unknownEngine}");
         if (Force && !IsWhatIf() && !MyInvocation.BoundParameters.ContainsKey("Confirm"))
         {
             WriteVerbose($"-Force: not asking. {words.Description}");
@@ -161,11 +198,21 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
     // SUBMIT: the one step that changes anything. It runs only after validation, the rules and confirmation.
     // The POST is sent once; the job is recorded in the local journal and written to the pipeline at once.
     // ---------------------------------------------------------------------------------------------------------
-    private RdsRestoreJob SubmitRestore(RestoreRequest request, RestoreFacts? facts)
+    private RdsRestoreJob? SubmitRestore(RestoreRequest request, RestoreFacts? facts, string? engine, RdsRuleProfile? profile)
     {
         ResolveConnection();
-        var job = Call((client, token) => new RestoreSubmitter(client, RestoreJournal.Default(), message => PostCallback(() => WriteWarning(message)))
-            .SubmitAsync(request, token));
+        RdsRestoreJob job;
+        try
+        {
+            job = Call((client, token) => new RestoreSubmitter(client, RestoreJournal.Default(), message => PostCallback(() => WriteWarning(message)))
+                .SubmitAsync(request, token, engine, profile));
+        }
+        catch (RdsValidationException ex)
+        {
+            // Only when the source had to be looked up for the v3.1 body and does not exist: nothing was sent.
+            foreach (var error in ex.Errors) WriteRdsError(error);
+            return null;
+        }
         job.TargetInstanceName = facts?.Target?.Name;
         // The facts were read before the POST: the status then (ACTIVE) is no longer true once the service accepted
         // the restore, so it is left unknown until the job or the target is read again.

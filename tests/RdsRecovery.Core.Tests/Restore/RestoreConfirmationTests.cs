@@ -15,10 +15,13 @@ public sealed class RestoreConfirmationTests
         Backup = new RdsBackup { Id = "bk1", Name = "nightly", EndTime = new DateTimeOffset(2026, 11, 27, 20, 6, 0, TimeSpan.Zero) },
     };
 
+    private static RestoreConfirmation For(RestoreRequest request, RestoreFacts? facts) =>
+        RestoreConfirmation.For(request, facts, request.ToJson(), "Body of POST /v3/{project_id}/instances/recovery: " + request.ToJson());
+
     [Fact]
     public void The_prompt_leads_with_the_target_name_then_id_and_names_the_backup_and_its_end_time()
     {
-        var words = RestoreConfirmation.For(RestoreRequest.ForBackup("src1", "tgt1", "bk1"), Facts);
+        var words = For(RestoreRequest.ForBackup("src1", "tgt1", "bk1"), Facts);
         Assert.Equal("Overwrite erp-staging (tgt1)", words.Caption);
         Assert.StartsWith("erp-staging (tgt1): the WHOLE instance is overwritten with backup 'nightly' (bk1, ended 2026-11-27T20:06:00.000Z UTC) of erp-prod (src1).", words.Query);
         Assert.Contains("cannot be undone", words.Query);
@@ -28,7 +31,7 @@ public sealed class RestoreConfirmationTests
     public void A_point_in_time_is_given_in_UTC_whatever_offset_it_was_given_with()
     {
         var time = new DateTimeOffset(2026, 11, 27, 18, 0, 0, TimeSpan.FromHours(8));
-        var words = RestoreConfirmation.For(RestoreRequest.ForPointInTime("src1", "tgt1", time, null, Clock), Facts);
+        var words = For(RestoreRequest.ForPointInTime("src1", "tgt1", time, null, Clock), Facts);
         Assert.Contains("the data of erp-prod (src1) as of 2026-11-27T10:00:00.000Z (UTC)", words.Query);
     }
 
@@ -36,7 +39,7 @@ public sealed class RestoreConfirmationTests
     public void A_database_map_says_only_the_listed_databases_are_restored()
     {
         var map = new[] { new KeyValuePair<string, string?>("sales", "sales_copy"), new KeyValuePair<string, string?>("hr", "") };
-        var words = RestoreConfirmation.For(RestoreRequest.ForBackup("src1", "tgt1", "bk1", map), Facts);
+        var words = For(RestoreRequest.ForBackup("src1", "tgt1", "bk1", map), Facts);
         Assert.Contains("ONLY the listed databases are restored", words.Query);
         Assert.Contains("sales as sales_copy, hr (same name: replaces the target's hr)", words.Query);
         Assert.DoesNotContain("WHOLE", words.Query);
@@ -45,7 +48,7 @@ public sealed class RestoreConfirmationTests
     [Fact]
     public void Without_facts_the_ids_stand_alone_and_the_same_instance_is_said_plainly()
     {
-        var words = RestoreConfirmation.For(RestoreRequest.ForBackup("same1", "same1", "bk1"), null);
+        var words = For(RestoreRequest.ForBackup("same1", "same1", "bk1"), null);
         Assert.Equal("Overwrite instance same1", words.Caption);
         Assert.Contains("its own backup bk1", words.Query);
         Assert.Contains("SAME instance", words.Query);
