@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using RdsRecovery.Api;
+using RdsRecovery.Model;
 
 namespace RdsRecovery.PowerShell;
 
@@ -14,6 +15,13 @@ namespace RdsRecovery.PowerShell;
 internal sealed class InstanceNameLookup
 {
     private readonly Dictionary<string, string?> _names = new(StringComparer.Ordinal);
+
+    /// <summary>Names already read (for example by the name resolution of this invocation) cost no request.</summary>
+    public void Remember(IReadOnlyList<RdsInstance>? instances)
+    {
+        if (instances is null) return;
+        foreach (var instance in instances) _names[instance.Id] = instance.Name;
+    }
 
     public async Task<string?> NameAsync(RdsClient client, string instanceId, CancellationToken cancellationToken)
     {

@@ -107,6 +107,7 @@ Describe 'Format views at 80 columns' {
             $text | Should -Match 'Endpoint\s+: http://127\.0\.0\.1:9'
             $text | Should -Match 'ProjectId\s+: 0123456789abcdef0123456789abcdef'
             $text | Should -Match 'Authentication\s+: Access key \(AK/SK\)'
+            $text | Should -Match 'ApiVersion\s+: v3'
             $text | Should -Not -Match 'not-shown-secret'
         }
         finally { Disconnect-RdsAccount }

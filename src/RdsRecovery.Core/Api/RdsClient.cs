@@ -128,6 +128,9 @@ public sealed class RdsClient : IDisposable
         throw Invalid("GET", _http.BuildUri(path), null, $"paging did not end after {MaxPages} pages");
     }
 
+    /// <summary>The restore API version this client posts to: the options' if set, else the connection's.</summary>
+    public RdsRestoreApiVersion RestoreApiVersion => _options.RestoreApiVersion ?? Connection.RestoreApiVersion;
+
     /// <summary>
     /// POST /v3/{project_id}/instances/recovery (or /v3.1/, see <see cref="RdsClientOptions.RestoreApiVersion"/>) with exactly these body bytes (JSON). Sent again only when the
     /// service answered 429 or a busy code, or refused the connection; after a timeout, a dropped connection, a
@@ -137,8 +140,7 @@ public sealed class RdsClient : IDisposable
     {
         if (body is null || body.Length == 0) throw new ArgumentException("The restore body is empty.", nameof(body));
         var target = TargetOf(body);
-        var version = _options.RestoreApiVersion == RdsRestoreApiVersion.V31 ? "/v3.1/" : "/v3/";
-        var uri = _http.BuildUri(version + Uri.EscapeDataString(Connection.ProjectId) + "/instances/recovery");
+        var uri = _http.BuildUri("/" + RdsApiVersions.Name(RestoreApiVersion) + "/" + Uri.EscapeDataString(Connection.ProjectId) + "/instances/recovery");
         var submittedAt = _options.Clock();
         var (response, attempts) = await _http.PostRestoreAsync(uri, body, target, cancellationToken).ConfigureAwait(false);
         string jobId;
@@ -153,6 +155,7 @@ public sealed class RdsClient : IDisposable
         }
         return new RdsRestoreSubmission
         {
+            ApiVersion = RdsApiVersions.Name(RestoreApiVersion),
             JobId = jobId, RequestId = response.RequestId, HttpStatus = response.Status, SubmittedAt = submittedAt, Attempts = attempts,
         };
     }

@@ -12,4 +12,6 @@ public sealed class RdsConnectionOptions
     public Uri? Endpoint { get; set; }
     /// <summary>Access key pair or IAM token; built with <see cref="RdsCredentials.FromAccessKey(string, System.Security.SecureString, System.Security.SecureString?)"/> or FromToken.</summary>
     public RdsCredentials? Credentials { get; set; }
+    /// <summary>The restore API version; null reads RDSRECOVERY_API_VERSION, else v3.</summary>
+    public RdsRestoreApiVersion? ApiVersion { get; set; }
 }

@@ -26,6 +26,10 @@ internal static class RdsJsonMapper
             VolumeType = vol?.Str("type"),
             VolumeSizeGB = vol?.Int("size") ?? 0,
             Region = e.Str("region"),
+            // Absent: the relations are not known (the DR rule is then NotChecked); [] is "none".
+            RelatedInstances = e.Has("related_instance")
+                ? e.Array("related_instance").Select(r => new RdsRelatedInstance { Id = r.Str("id") ?? "", Type = r.Str("type") ?? "" }).ToArray()
+                : null,
             TimeZone = e.Str("time_zone"),
             Port = e.Int("port"),
             Created = e.Time("created"),

@@ -12,4 +12,6 @@ public static class RdsEnvironmentVariables
     public const string CredentialsFile = "HUAWEICLOUD_SDK_CREDENTIALS_FILE";
     /// <summary>Prefix of the per-region endpoint override, followed by the region upper-cased with '-' as '_'.</summary>
     public const string RdsEndpointPrefix = "HUAWEICLOUD_SDK_REGION_RDS_";
+    /// <summary>Ours: the restore API version (v3 or v3.1) when Connect-RdsAccount is not given -ApiVersion.</summary>
+    public const string ApiVersion = "RDSRECOVERY_API_VERSION";
 }

@@ -22,7 +22,8 @@ public static class CompatibilityReportText
         var verdict = report.IsCompatible ? "compatible" : "NOT compatible";
         foreach (var line in Wrap($"Restore {Describe(report)}: {verdict}", width, 2)) text.AppendLine(line);
         var passed = report.Rules.Count(r => r.Outcome == RuleOutcome.Passed);
-        var counts = $"Checked {report.CheckedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z: {report.FailedRules.Count} failed, {passed} passed, {report.NotCheckedRules.Count} not checked";
+        var counts = $"Checked {report.CheckedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z under rule profile {report.RuleProfile} (API {report.ApiVersion}): " +
+            $"{report.FailedRules.Count} failed, {passed} passed, {report.NotCheckedRules.Count} not checked";
         foreach (var line in Wrap(counts, width, 2)) text.AppendLine(line);
         foreach (var rule in report.Rules.OrderBy(Rank))
         {

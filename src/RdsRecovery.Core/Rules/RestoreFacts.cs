@@ -30,6 +30,10 @@ public sealed class RestoreFacts
     public IReadOnlyCollection<string>? TargetDatabaseNames { get; init; }
     /// <summary>Whether a job is running on the target; null when not known.</summary>
     public bool? TargetHasRunningJob { get; init; }
+    /// <summary>Which profile's rules apply: the seed's (default) or the v3.1 documents'.</summary>
+    public RestoreRuleProfile Profile { get; init; } = RestoreRuleProfiles.Seed;
+    /// <summary>The API version of the connection the facts were read over; null when offline (the profile's own version is reported).</summary>
+    public Api.RdsRestoreApiVersion? ApiVersion { get; init; }
     /// <summary>"Now", for rules that depend on it.</summary>
     public IClock Clock { get; init; } = SystemClock.Instance;
 }

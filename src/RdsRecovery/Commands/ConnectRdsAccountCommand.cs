@@ -57,6 +57,11 @@ public sealed class ConnectRdsAccountCommand : RdsCmdlet
     [Parameter(Mandatory = true, ParameterSetName = TokenSet)]
     public SecureString Token { get; set; } = null!;
 
+    /// <summary>The restore API version: v3 (the seed's, default) or v3.1 (current Huawei Cloud and Open Telekom Cloud documents). Also picks the rule profile.</summary>
+    [Parameter]
+    [ValidateSet(RdsApiVersions.V3, RdsApiVersions.V31, IgnoreCase = true)]
+    public string? ApiVersion { get; set; }
+
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
@@ -85,6 +90,7 @@ public sealed class ConnectRdsAccountCommand : RdsCmdlet
                 ProjectId = ProjectId,
                 Endpoint = Endpoint,
                 Credentials = credentials,
+                ApiVersion = ApiVersion is null ? null : RdsApiVersions.Parse(ApiVersion),
             });
             if (Endpoint is not null && !string.Equals(Endpoint.AbsolutePath.TrimEnd('/'), connection.Endpoint.AbsolutePath.TrimEnd('/'), StringComparison.Ordinal))
                 WriteWarning($"The endpoint's API path was dropped: requests go to {connection.Endpoint}/v3/{{project_id}}/... Give the base URI to avoid this warning.");

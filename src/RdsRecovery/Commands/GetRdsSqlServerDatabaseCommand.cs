@@ -9,8 +9,9 @@ namespace RdsRecovery.PowerShell.Commands;
 [OutputType(typeof(RdsSqlServerDatabase))]
 public sealed class GetRdsSqlServerDatabaseCommand : RdsServiceCmdlet
 {
+    /// <summary>An id or an exact name. Binds by property name: InstanceId, instance_id, then Id.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("Id", "instance_id")]
+    [Alias("instance_id", "Id")]
     [ArgumentCompleter(typeof(InstanceIdCompleter))]
     public string InstanceId { get; set; } = null!;
 
@@ -18,10 +19,20 @@ public sealed class GetRdsSqlServerDatabaseCommand : RdsServiceCmdlet
 
     private readonly InstanceNameLookup _names = new();
 
+    /// <summary>The piped object itself, so a restore job is refused rather than read as an instance.</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
     protected override void ProcessInput()
     {
-        if (!InputChecks.IsValidInstanceId(this, InstanceId, nameof(InstanceId))) return;
-        var (databases, name) = Call((client, token) => _names.WithNameAsync(client, InstanceId, () => client.ListSqlServerDatabasesAsync(InstanceId, token), token));
+        if (PipelineInput.IsRestoreJob(InputObject))
+        {
+            WriteRdsError(PipelineInput.JobIsNotAnInstance(InputObject));
+            return;
+        }
+        var instanceId = ResolveInstanceId(InstanceId, "requested", nameof(InstanceId));
+        _names.Remember(KnownInstances);
+        var (databases, name) = Call((client, token) => _names.WithNameAsync(client, instanceId, () => client.ListSqlServerDatabasesAsync(instanceId, token), token));
         foreach (var database in databases)
         {
             database.InstanceName = name;
