@@ -30,4 +30,6 @@ public enum RdsErrorKind
     Redirect,
     /// <summary>The TLS certificate is not trusted, its name does not match, or the endpoint does not speak TLS (SecurityError).</summary>
     TlsNotTrusted,
+    /// <summary>The local restore journal cannot be used (WriteError).</summary>
+    Journal,
 }

@@ -62,6 +62,7 @@ public static class RdsServiceErrors
         RdsErrorKind.InvalidResponse => RdsErrorIds.RdsInvalidResponse,
         RdsErrorKind.Redirect => RdsErrorIds.RdsRedirectNotFollowed,
         RdsErrorKind.TlsNotTrusted => RdsErrorIds.RdsTlsNotTrusted,
+        RdsErrorKind.Journal => RdsErrorIds.JournalUnavailable,
         _ => RdsErrorIds.RdsServiceError,
     };
 
@@ -81,6 +82,7 @@ public static class RdsServiceErrors
         RdsErrorKind.Configuration => RdsErrorCategory.InvalidArgument,
         RdsErrorKind.Redirect => RdsErrorCategory.ProtocolError,
         RdsErrorKind.TlsNotTrusted => RdsErrorCategory.SecurityError,
+        RdsErrorKind.Journal => RdsErrorCategory.WriteError,
         _ => RdsErrorCategory.NotSpecified,
     };
 }

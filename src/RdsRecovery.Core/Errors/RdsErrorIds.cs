@@ -145,6 +145,6 @@ public static class RdsErrorIds
     public const string InvalidWaitSetting = "InvalidWaitSetting";
     /// <summary>The restore journal cannot be written or read (a directory, a device, a dangling or looping link, read-only, full, locked); no restore is sent. Category WriteError.</summary>
     public const string JournalUnavailable = "JournalUnavailable";
-    /// <summary>A journal line says a restore was being sent but nothing was recorded after it: the process died (or was stopped) while sending. Category InvalidResult.</summary>
-    public const string RestoreSendInterrupted = "RestoreSendInterrupted";
+    /// <summary>Get-RdsRestoreJob -Acknowledge names an attempt that is not an unresolved restore of the journal. Category ObjectNotFound.</summary>
+    public const string UnresolvedRestoreNotFound = "UnresolvedRestoreNotFound";
 }

@@ -29,7 +29,9 @@ public sealed class RestoreSubmitter
     {
         var body = request.ToJson();
         var attempt = Guid.NewGuid().ToString("N");
-        Record(request, body, attempt, RestoreJournalPhase.Sending, null);
+        // Policy: no restore is sent that cannot be journalled. A journal that cannot take the Sending line throws
+        // RestoreJournalException here, before the POST.
+        _journal?.Append(Line(request, body, attempt, RestoreJournalPhase.Sending, null, null, null));
         RdsRestoreSubmission submission;
         try
         {
@@ -57,13 +59,24 @@ public sealed class RestoreSubmitter
         return job;
     }
 
+    /// <summary>Records how a sent restore ended. It cannot be unsent, so a journal that fails now is a warning naming the job.</summary>
     private void Record(RestoreRequest request, string body, string attempt, RestoreJournalPhase phase, string? jobId,
         string? requestId = null, string? detail = null)
     {
         if (_journal is null) return;
         try
         {
-            _journal.Append(new RestoreJournalEntry
+            _journal.Append(Line(request, body, attempt, phase, jobId, requestId, detail));
+        }
+        catch (RestoreJournalException ex)
+        {
+            _warn($"{ex.Message} The restore {request} was sent; its outcome '{phase}'{(jobId is null ? "" : $" (job {jobId})")} is not recorded there, "
+                + "and Get-RdsRestoreJob -Recent will report it as unresolved.");
+        }
+    }
+
+    private RestoreJournalEntry Line(RestoreRequest request, string body, string attempt, RestoreJournalPhase phase, string? jobId,
+        string? requestId, string? detail) => new()
             {
                 Time = DateTimeOffset.UtcNow,
                 Phase = phase,
@@ -81,14 +94,7 @@ public sealed class RestoreSubmitter
                 JobId = jobId,
                 RequestId = requestId,
                 Detail = detail,
-            });
-        }
-        catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
-        {
-            // The restore matters more than its local record: go on, but say the journal is incomplete.
-            _warn($"The restore journal {_journal.FilePath} could not be written ({ex.Message}); '{phase}' of {request} is not recorded there.");
-        }
-    }
+            };
 
     private static int CurrentProcessId()
     {

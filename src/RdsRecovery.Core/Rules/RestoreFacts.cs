@@ -25,6 +25,8 @@ public sealed class RestoreFacts
     public IReadOnlyCollection<string>? TargetDatabaseNames { get; init; }
     /// <summary>Whether a job is running on the target; null when not known.</summary>
     public bool? TargetHasRunningJob { get; init; }
+    /// <summary>Restores into the target this user sent whose outcome the local journal cannot tell (unacknowledged); null when not looked up.</summary>
+    public IReadOnlyList<Journal.RestoreAttempt>? UnresolvedRestores { get; init; }
     /// <summary>"Now", for rules that depend on it.</summary>
     public IClock Clock { get; init; } = SystemClock.Instance;
 }

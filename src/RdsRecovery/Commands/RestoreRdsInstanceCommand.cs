@@ -52,6 +52,7 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
 
     protected override void ProcessInput()
     {
+        if (RestoreJobWaiting.CheckSettings(Timeout, PollInterval) is RdsError invalid) ThrowRdsError(invalid);
         var request = BuildRequest(SourceInstanceId, TargetInstanceId);
         if (request is null) return;
 
@@ -154,7 +155,7 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
     private RdsRestoreJob SubmitRestore(RestoreRequest request, RestoreFacts? facts)
     {
         ResolveConnection();
-        var job = Call((client, token) => new RestoreSubmitter(client, RestoreJournal.Default(), message => PostCallback(() => WriteWarning(message)))
+        var job = Call((client, token) => new RestoreSubmitter(client, Journal(), message => PostCallback(() => WriteWarning(message)))
             .SubmitAsync(request, token));
         job.TargetInstanceName = facts?.Target?.Name;
         // The facts were read before the POST: the status then (ACTIVE) is no longer true once the service accepted
