@@ -77,6 +77,8 @@ while ([DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds() -lt $startAt) { Start-S
         if (-not $DurationMs) { Start-Sleep -Seconds 3 }
 
         $posts = @(Get-RestorePost)
+        Write-Host ("Busy race, {0}: 4 processes, {1} POSTs answered {2}; outcomes: {3}" -f $Case, $posts.Count, (($posts.status | Sort-Object) -join ', '),
+            (($reports | ForEach-Object { if ($_.JobId) { 'job' } else { $_.Errors -join '+' } } | Sort-Object) -join ', '))
         @($posts | Where-Object status -EQ 200).Count | Should -Be 1 -Because ($results.Err -join "`n")
         @($reports | Where-Object JobId).Count | Should -Be 1
         @($reports | Where-Object { -not $_.JobId }).Errors | Should -BeIn @('RdsResourceBusy', 'RestoreIncompatible')

@@ -34,36 +34,46 @@ internal static class JournalTailReader
         using (stream)
         {
             var position = stream.Length;
-            var buffer = new byte[ChunkBytes];
-            var partial = Array.Empty<byte>();
+            // The line being assembled, as chunks newest first: joined once, when it is complete (no quadratic copying).
+            var pieces = new List<byte[]>();
+            var partialLength = 0;
             while (position > 0)
             {
                 var count = (int)Math.Min(ChunkBytes, position);
                 position -= count;
                 stream.Position = position;
+                var buffer = new byte[count];
                 ReadExactly(stream, buffer, count);
                 var end = count;
                 for (var i = count - 1; i >= 0; i--)
                 {
                     if (buffer[i] != (byte)'\n') continue;
-                    if (end - i - 1 + partial.Length > MaxLineBytes)
+                    if (end - i - 1 + partialLength > MaxLineBytes)
                     {
                         cutShort?.Invoke();
                         yield break;
                     }
-                    var line = Join(buffer, i + 1, end - i - 1, partial);
-                    partial = Array.Empty<byte>();
+                    var line = Join(buffer, i + 1, end - i - 1, pieces, partialLength);
+                    pieces.Clear();
+                    partialLength = 0;
                     end = i;
                     if (line.Length > 0) yield return line;
                 }
-                partial = Join(buffer, 0, end, partial);
-                if (partial.Length > MaxLineBytes)
+                if (end > 0)
+                {
+                    var piece = new byte[end];
+                    Buffer.BlockCopy(buffer, 0, piece, 0, end);
+                    pieces.Add(piece);
+                    partialLength += end;
+                }
+                if (partialLength > MaxLineBytes)
                 {
                     cutShort?.Invoke();
                     yield break;
                 }
             }
-            if (partial.Length > 0) yield return partial;
+            var first = Join(Array.Empty<byte>(), 0, 0, pieces, partialLength);
+            if (first.Length > 0) yield return first;
         }
     }
 
@@ -80,11 +90,17 @@ internal static class JournalTailReader
         }
     }
 
-    private static byte[] Join(byte[] buffer, int offset, int count, byte[] after)
+    /// <summary>buffer[offset..offset+count) followed by the pieces that come after it in the file (newest first in the list).</summary>
+    private static byte[] Join(byte[] buffer, int offset, int count, List<byte[]> after, int afterLength)
     {
-        var line = new byte[count + after.Length];
+        var line = new byte[count + afterLength];
         Buffer.BlockCopy(buffer, offset, line, 0, count);
-        Buffer.BlockCopy(after, 0, line, count, after.Length);
+        var at = count;
+        for (var p = after.Count - 1; p >= 0; p--)
+        {
+            Buffer.BlockCopy(after[p], 0, line, at, after[p].Length);
+            at += after[p].Length;
+        }
         return line;
     }
 

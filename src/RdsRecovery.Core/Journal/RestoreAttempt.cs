@@ -43,7 +43,7 @@ public sealed class RestoreAttempt
         var how = Outcome is RestoreJournalEntry o
             ? $"got no clear answer ({o.Detail})"
             : $"was being sent by process {First.ProcessId} on {First.Machine} and nothing was recorded after it (the process ended or was killed while sending)";
-        return $"A restore into {TargetInstanceId} sent at {SentAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC {how}; it may have been accepted. "
+        return $"A restore into {TargetInstanceId} sent at {SentAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC {how}; it may have been accepted and may be running. "
             + $"Check 'Get-RdsInstance -InstanceId {TargetInstanceId}' (RESTORING while a restore runs) and the console's task center for a restore job "
             + $"created then. If you find the job, 'Get-RdsRestoreJob -JobId <id>' ties it to this entry; if there is none, acknowledge it with "
             + $"'Get-RdsRestoreJob -Recent -Acknowledge {AttemptId}'.";
