@@ -5,7 +5,8 @@
 .DESCRIPTION
     Build     compiles the solution and lays out an importable module in out/RdsRecovery.
     Test      builds, runs every xunit project (the core ones also under a non-UTC TZ) and the Pester
-              suite in a fresh pwsh, and prints 'N passed, N failed' as its last line.
+              suite in a fresh pwsh, and prints 'N passed, N failed' as its last line. With -PesterPath
+              it runs only those Pester files (no xunit); one xunit test: dotnet test <project> --filter.
     Demo      builds, then runs tools/Demo.ps1 against the local emulator.
     Emulator  builds, then runs the local RDS emulator in the foreground (-Port, default: a free port).
     Help      turns the platyPS-style markdown in en-US/ into MAML help inside out/RdsRecovery.
@@ -24,6 +25,8 @@ param(
     [int] $Port = 0,
     # Test task: a Pester filter on test names, for a quick local loop.
     [string] $PesterFilter,
+    # Test task: run only these Pester files or folders (and no xunit), for example tests/Pester/Format.Tests.ps1.
+    [string[]] $PesterPath,
     # Build task: skip building help (for a quick local loop while help is being written; CI never uses it).
     [switch] $SkipHelp
 )
@@ -117,9 +120,15 @@ function Invoke-XunitProject([string] $Project, [string] $Label, [hashtable] $En
 function Invoke-PesterSuite {
     $resultFile = Join-Path $out 'test-results/pester-counts.json'
     if (Test-Path $resultFile) { Remove-Item $resultFile }
+    New-Item -ItemType Directory -Force -Path (Split-Path $resultFile) | Out-Null
     $arguments = @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'tests/Invoke-PesterSuite.ps1'),
         '-PesterManifest', (Get-PesterManifest), '-ModulePath', $moduleOut, '-ResultFile', $resultFile)
     if ($PesterFilter) { $arguments += @('-Filter', $PesterFilter) }
+    if ($PesterPath) {
+        # One string through -File: the resolved paths joined by the platform's path separator.
+        $resolved = $PesterPath | ForEach-Object { (Resolve-Path -LiteralPath $_ -ErrorAction Stop).ProviderPath }
+        $arguments += @('-Path', ($resolved -join [IO.Path]::PathSeparator))
+    }
     # A non-UTC zone, so a time bug that UTC hides shows up (these machines run in UTC).
     $savedTz = $env:TZ
     $env:TZ = 'Asia/Shanghai'
@@ -141,11 +150,13 @@ function Invoke-Test {
         exit 1
     }
     $all = @()
-    foreach ($project in Get-ChildItem (Join-Path $root 'tests') -Filter '*.Tests.csproj' -Recurse) {
-        $all += Invoke-XunitProject $project.FullName $project.BaseName
+    if (-not $PesterPath) {
+        foreach ($project in Get-ChildItem (Join-Path $root 'tests') -Filter '*.Tests.csproj' -Recurse) {
+            $all += Invoke-XunitProject $project.FullName $project.BaseName
+        }
+        # The core holds all time arithmetic: run it again in a zone far from UTC.
+        $all += Invoke-XunitProject (Join-Path $root 'tests/RdsRecovery.Core.Tests/RdsRecovery.Core.Tests.csproj') 'RdsRecovery.Core.Tests.Asia-Shanghai' @{ TZ = 'Asia/Shanghai' }
     }
-    # The core holds all time arithmetic: run it again in a zone far from UTC.
-    $all += Invoke-XunitProject (Join-Path $root 'tests/RdsRecovery.Core.Tests/RdsRecovery.Core.Tests.csproj') 'RdsRecovery.Core.Tests.Asia-Shanghai' @{ TZ = 'Asia/Shanghai' }
     $all += Invoke-PesterSuite
     $passed = ($all | Measure-Object -Property Passed -Sum).Sum
     $failed = ($all | Measure-Object -Property Failed -Sum).Sum

@@ -6,14 +6,16 @@ param(
     [Parameter(Mandatory)] [string] $PesterManifest,
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $ResultFile,
-    [string] $Filter
+    [string] $Filter,
+    # Only these files or folders, joined by the platform's path separator; the whole suite when absent.
+    [string] $Path
 )
 $ErrorActionPreference = 'Stop'
 Import-Module $PesterManifest -Force
 $env:RDSRECOVERY_MODULE = $ModulePath
 
 $config = New-PesterConfiguration
-$config.Run.Path = @((Join-Path $PSScriptRoot 'Pester'), (Join-Path $PSScriptRoot '../examples'))
+$config.Run.Path = if ($Path) { @($Path.Split([IO.Path]::PathSeparator)) } else { @((Join-Path $PSScriptRoot 'Pester'), (Join-Path $PSScriptRoot '../examples')) }
 $config.Run.PassThru = $true
 $config.Output.RenderMode = 'Plaintext'
 $config.Output.Verbosity = 'Normal'

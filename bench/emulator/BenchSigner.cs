@@ -1,18 +1,23 @@
-using System.Security.Cryptography;
-using System.Text;
+using RdsRecovery.Emulator.Auth;
 
 namespace RdsRecovery.Emulator.Bench;
 
-/// <summary>Just enough SDK-HMAC-SHA256 to sign GET requests without a query needing escapes beyond ids.</summary>
+/// <summary>
+/// Signs the bench's requests with the emulator's own algorithm (Auth/SdkHmacSha256.cs is linked into this project,
+/// not copied): a throughput bench needs requests the emulator accepts, not a fourth signer to keep in step.
+/// </summary>
 internal static class BenchSigner
 {
     public static string Sign(string ak, string sk, string method, string path, string query, string host, string projectId, string date, byte[] body)
     {
-        var canonical = string.Join("\n", method, path.EndsWith('/') ? path : path + "/", query,
-            "host:" + host, "x-project-id:" + projectId, "x-sdk-date:" + date, "", "host;x-project-id;x-sdk-date",
-            Convert.ToHexStringLower(SHA256.HashData(body)));
-        var toSign = "SDK-HMAC-SHA256\n" + date + "\n" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
-        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(sk), Encoding.UTF8.GetBytes(toSign)));
-        return $"SDK-HMAC-SHA256 Access={ak}, SignedHeaders=host;x-project-id;x-sdk-date, Signature={signature}";
+        var headers = new[]
+        {
+            new KeyValuePair<string, string>("host", host),
+            new KeyValuePair<string, string>("x-project-id", projectId),
+            new KeyValuePair<string, string>("x-sdk-date", date),
+        };
+        var canonical = SdkHmacSha256.CanonicalRequest(method, path, query, headers, SdkHmacSha256.HexSha256(body));
+        var signature = SdkHmacSha256.Signature(sk, SdkHmacSha256.StringToSign(date, canonical));
+        return $"{SdkHmacSha256.Algorithm} Access={ak}, SignedHeaders=host;x-project-id;x-sdk-date, Signature={signature}";
     }
 }

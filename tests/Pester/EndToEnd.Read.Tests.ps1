@@ -10,9 +10,9 @@ AfterAll { Stop-EndToEnd }
 Describe 'Get-RdsInstance' {
     It 'lists the whole seeded fleet as typed instances' {
         $all = @(Get-RdsInstance)
-        $all.Count | Should -Be 27
+        $all.Count | Should -Be 40
         $all | ForEach-Object { $_ | Should -BeOfType ([RdsRecovery.Model.RdsInstance]) }
-        ($all.Id | Sort-Object -Unique).Count | Should -Be 27
+        ($all.Id | Sort-Object -Unique).Count | Should -Be 40
     }
 
     It 'reads the seeded facts of an instance' {
@@ -32,26 +32,26 @@ Describe 'Get-RdsInstance' {
         @(Get-RdsInstance -Name erp-prod).Id | Should -Be @($Ids.ErpProd)
     }
 
-    It '-Name with a leading * is the service fuzzy match' {
+    It '-Name with a leading * matches names ending with the rest (a PowerShell wildcard)' {
         $names = @(Get-RdsInstance -Name '*staging').Name | Sort-Object
         $names | Should -Contain 'erp-staging'
         $names | Should -Contain 'dw-sql2017-ee-staging'
-        $names | ForEach-Object { $_ | Should -BeLike '*staging*' }
+        $names | ForEach-Object { $_ | Should -BeLike '*staging' }
     }
 
     It '-Name * lists every instance (the API refuses * alone, so no name filter is sent)' {
         Clear-RequestLog
-        @(Get-RdsInstance -Name '*' -ErrorVariable failure).Count | Should -Be 27
+        @(Get-RdsInstance -Name '*' -ErrorVariable failure).Count | Should -Be 40
         $failure | Should -BeNullOrEmpty
         (Get-RequestLog)[0].path | Should -Not -Match 'name='
     }
 
     It '-Engine filters by engine, in any case' {
         $pg = @(Get-RdsInstance -Engine postgresql)
-        $pg.Count | Should -Be 6
+        $pg.Count | Should -Be 9
         $pg.Engine | Sort-Object -Unique | Should -Be 'PostgreSQL'
-        @(Get-RdsInstance -Engine SQLServer).Count | Should -Be 13
-        @(Get-RdsInstance -Engine MySQL).Count | Should -Be 8
+        @(Get-RdsInstance -Engine SQLServer).Count | Should -Be 21
+        @(Get-RdsInstance -Engine MySQL).Count | Should -Be 10
     }
 
     It '-Name and -Engine combine' {
@@ -72,7 +72,7 @@ Describe 'Get-RdsInstance' {
         $row = "SourceInstanceId,TargetInstanceId`n$($Ids.HrWeb),$($Ids.HrEe)" | ConvertFrom-Csv
         $found = @($row | Get-RdsInstance -ErrorAction SilentlyContinue -ErrorVariable failure)
         $found | Should -BeNullOrEmpty
-        $failure[0] | Get-ErrorId | Should -Be 'InvalidInstanceId'
+        $failure[0] | Get-ErrorId | Should -Be 'UnsupportedPipelineInput'
     }
 
     It 'an unknown id is an InstanceNotFound error and the others still come' {
@@ -159,7 +159,7 @@ Describe 'Get-RdsBackup' {
     }
 
     It 'binds the instance from Get-RdsInstance in the pipeline' {
-        $backups = @(Get-RdsInstance -Name '*erp-st' | Get-RdsBackup)
+        $backups = @(Get-RdsInstance -Name '*erp-st*' | Get-RdsBackup)
         $backups.InstanceId | Sort-Object -Unique | Should -Be $Ids.ErpStaging
         $backups.Count | Should -Be 4
     }

@@ -108,7 +108,7 @@ public sealed class AuthTests
             tweak: (request, signed) => signed["x-language"] = "en-us");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.Equal(4, json["total_count"]!.GetValue<int>());
+        Assert.Equal(5, json["total_count"]!.GetValue<int>());
     }
 
     [Fact]

@@ -19,8 +19,8 @@ public sealed class EndpointTests : IAsyncLifetime
     {
         var json = await _emulator.GetJsonAsync("instances");
         var instances = json["instances"]!.AsArray();
-        Assert.Equal(27, json["total_count"]!.GetValue<int>());
-        Assert.Equal(27, instances.Count);
+        Assert.Equal(40, json["total_count"]!.GetValue<int>());
+        Assert.Equal(40, instances.Count);
         foreach (var i in instances)
         {
             var engine = i!["datastore"]!["type"]!.GetValue<string>();
@@ -44,7 +44,7 @@ public sealed class EndpointTests : IAsyncLifetime
     {
         var all = (await _emulator.GetJsonAsync("instances"))["instances"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).ToList();
         var page = await _emulator.GetJsonAsync("instances?offset=5&limit=3");
-        Assert.Equal(27, page["total_count"]!.GetValue<int>());
+        Assert.Equal(40, page["total_count"]!.GetValue<int>());
         Assert.Equal(all.Skip(5).Take(3), page["instances"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()));
         var beyond = await _emulator.GetJsonAsync("instances?offset=100");
         Assert.Empty(beyond["instances"]!.AsArray());
@@ -77,10 +77,10 @@ public sealed class EndpointTests : IAsyncLifetime
     [InlineData("name=*erp", 4)]
     [InlineData("name=*sql2016", 3)]
     [InlineData("name=erp", 0)]
-    [InlineData("datastore_type=PostgreSQL", 6)]
-    [InlineData("datastore_type=SQLServer", 13)]
+    [InlineData("datastore_type=PostgreSQL", 9)]
+    [InlineData("datastore_type=SQLServer", 21)]
     [InlineData("datastore_type=MySQL&type=Ha", 3)]
-    [InlineData("type=Single", 16)]
+    [InlineData("type=Single", 26)]
     public async Task InstancesFilter(string query, int expected)
     {
         var json = await _emulator.GetJsonAsync("instances?" + query);

@@ -110,6 +110,25 @@ public sealed class FaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RewriteServesTheRealAnswerWithFieldsSetOrRemoved()
+    {
+        await SetFaults("{\"rules\":[{\"kind\":\"rewrite\",\"path\":\"/instances$\",\"count\":1,"
+            + "\"set\":{\"instances[0].status\":[\"ACTIVE\"],\"instances[0].volume.size\":\"40\",\"total_count\":\"1\"},\"remove\":[\"instances[0].id\"]}]}");
+        var spoiled = await _emulator.GetJsonAsync("instances?name=erp-prod");
+        var first = spoiled["instances"]![0]!.AsObject();
+        Assert.Equal(JsonValueKind.Array, first["status"]!.GetValueKind());
+        Assert.Equal("40", first["volume"]!["size"]!.GetValue<string>());
+        Assert.Equal("1", spoiled["total_count"]!.GetValue<string>());
+        Assert.False(first.ContainsKey("id"));
+        Assert.Equal("erp-prod", first["name"]!.GetValue<string>());
+        var faults = await _emulator.AdminJsonAsync(HttpMethod.Get, "faults");
+        Assert.Equal("instances[0].id", faults["rules"]![0]!["remove"]![0]!.GetValue<string>());
+
+        var real = await _emulator.GetJsonAsync("instances?name=erp-prod");
+        Assert.Equal(WellKnown.ErpProd, real["instances"]![0]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task ShareOfErrorsIsRepeatableWithASeed()
     {
         const string config = "{\"seed\":1234,\"rules\":[{\"kind\":\"error\",\"status\":503,\"probability\":0.5}]}";
@@ -146,6 +165,10 @@ public sealed class FaultTests : IAsyncLifetime
     [InlineData("{\"rules\":[{\"kind\":\"error\",\"probability\":2}]}")]
     [InlineData("{\"rules\":[{\"kind\":\"error\",\"path\":\"(\"}]}")]
     [InlineData("{\"rules\":[{\"kind\":\"error\",\"status\":200}]}")]
+    [InlineData("{\"rules\":[{\"kind\":\"rewrite\"}]}")]
+    [InlineData("{\"rules\":[{\"kind\":\"rewrite\",\"set\":[1]}]}")]
+    [InlineData("{\"rules\":[{\"kind\":\"rewrite\",\"remove\":[1]}]}")]
+    [InlineData("{\"rules\":[{\"kind\":\"rewrite\",\"remove\":[\"job..id\"]}]}")]
     public async Task BadFaultConfigurationIsRefused(string json)
     {
         using var response = await _emulator.Http.PutAsync("/_emulator/faults", new StringContent(json));

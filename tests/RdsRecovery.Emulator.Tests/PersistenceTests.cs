@@ -78,7 +78,7 @@ public sealed class PersistenceTests
         Assert.True(data["live"]!.GetValue<bool>());
         Assert.Single(data["history"]!.AsArray());
         Assert.Equal(1500, (await emulator.AdminJsonAsync(HttpMethod.Get, "settings"))["job_duration_ms"]!.GetValue<int>());
-        Assert.Equal(27, (await emulator.GetJsonAsync("instances"))["total_count"]!.GetValue<int>());
+        Assert.Equal(RdsRecovery.Emulator.Store.SeedFleet.Instances.Count, (await emulator.GetJsonAsync("instances"))["total_count"]!.GetValue<int>());
     }
 
     [Fact]
@@ -94,6 +94,43 @@ public sealed class PersistenceTests
             var (status, code, _, _) = await RunningEmulator.ErrorOf(second.GetAsync("jobs?id=" + jobId));
             Assert.Equal((HttpStatusCode.BadRequest, "DBS.200543"), (status, code));
             Assert.Equal("ACTIVE", await second.StatusOfAsync("erp-staging"));
+        }
+        finally
+        {
+            RunningEmulator.DeleteFiles(file);
+        }
+    }
+
+    // A file written by the first emulator (schema 1: no region or related_instance columns) must not fail the start.
+    [Theory]
+    [InlineData("1")]
+    [InlineData(null)]
+    public async Task AFileOfAnOlderEmulatorIsReseededAtStart(string? seededMark)
+    {
+        var file = RunningEmulator.NewDataFile();
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            using (var old = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + file))
+            {
+                old.Open();
+                using var command = old.CreateCommand();
+                command.CommandText = """
+                    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                    CREATE TABLE instances (id TEXT PRIMARY KEY, ord INTEGER NOT NULL, name TEXT NOT NULL, engine TEXT NOT NULL, version TEXT NOT NULL,
+                        complete_version TEXT, type TEXT NOT NULL, status TEXT NOT NULL, volume_type TEXT NOT NULL, volume_size INTEGER NOT NULL,
+                        port INTEGER NOT NULL, time_zone TEXT NOT NULL, flavor_ref TEXT NOT NULL, created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL,
+                        windows_json TEXT NOT NULL);
+                    INSERT INTO instances VALUES ('old0000000000000000000000000000in01', 0, 'old', 'MySQL', '5.7', NULL, 'Single', 'ACTIVE', 'CLOUDSSD', 10, 3306, 'UTC', 'f', 0, 0, '[]');
+                    """ + (seededMark is null ? "" : $"INSERT INTO meta VALUES ('seeded', '{seededMark}');");
+                command.ExecuteNonQuery();
+            }
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            await using var emulator = await RunningEmulator.StartAsync(file);
+            var instances = await emulator.GetJsonAsync("instances");
+            Assert.Equal(RdsRecovery.Emulator.Store.SeedFleet.Instances.Count, instances["total_count"]!.GetValue<int>());
+            Assert.DoesNotContain("old0000", instances.ToJsonString());
+            await emulator.RestoreAcceptedAsync(Restore());
         }
         finally
         {

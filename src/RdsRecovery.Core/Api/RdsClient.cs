@@ -93,9 +93,9 @@ public sealed class RdsClient : IDisposable
         };
         var uri = _http.BuildUri($"{ProjectPath}/instances/{Uri.EscapeDataString(instanceId)}/restore-time", query);
         var response = await _http.GetAsync(uri, cancellationToken).ConfigureAwait(false);
-        if (response.Body.Prop("restore_time") is not { ValueKind: JsonValueKind.Array })
-            throw Invalid("GET", uri, response, "the answer has no restore_time array");
-        return response.Body.Array("restore_time").Select(w => RdsJsonMapper.Window(instanceId, w)).Where(w => w is not null).Select(w => w!).ToList();
+        var root = AnswerObject.Root(response, "GET", uri);
+        if (!root.Has("restore_time")) throw root.Invalid("restore_time", "is missing");
+        return root.Array("restore_time").Select(w => RdsJsonMapper.Window(instanceId, w)).ToList();
     }
 
     /// <summary>GET /v3/{project_id}/instances/{id}/database/detail, every page (page/limit), system databases included.</summary>
@@ -112,12 +112,16 @@ public sealed class RdsClient : IDisposable
             };
             var uri = _http.BuildUri(path, query);
             var response = await _http.GetAsync(uri, cancellationToken).ConfigureAwait(false);
-            var items = ItemsOf(response, uri, "databases");
+            var root = AnswerObject.Root(response, "GET", uri);
+            var items = root.RequiredArray("databases");
             result.AddRange(items.Select(d => RdsJsonMapper.Database(instanceId, d)));
-            if (Done(items.Count, result.Count, response.Body.Long("total_count"))) return result;
+            if (Done(items.Count, result.Count, root.Long("total_count"))) return result;
         }
         throw Invalid("GET", _http.BuildUri(path), null, $"paging did not end after {MaxPages} pages");
     }
+
+    /// <summary>The restore API version this client posts to: the options' if set, else the connection's.</summary>
+    public RdsRestoreApiVersion RestoreApiVersion => _options.RestoreApiVersion ?? Connection.RestoreApiVersion;
 
     /// <summary>
     /// POST /v3/{project_id}/instances/recovery (or /v3.1/, see <see cref="RdsClientOptions.RestoreApiVersion"/>) with exactly these body bytes (JSON). Sent again only when the
@@ -128,17 +132,23 @@ public sealed class RdsClient : IDisposable
     {
         if (body is null || body.Length == 0) throw new ArgumentException("The restore body is empty.", nameof(body));
         var target = TargetOf(body);
-        var version = _options.RestoreApiVersion == RdsRestoreApiVersion.V31 ? "/v3.1/" : "/v3/";
-        var uri = _http.BuildUri(version + Uri.EscapeDataString(Connection.ProjectId) + "/instances/recovery");
+        var uri = _http.BuildUri("/" + RdsApiVersions.Name(RestoreApiVersion) + "/" + Uri.EscapeDataString(Connection.ProjectId) + "/instances/recovery");
         var submittedAt = _options.Clock();
         var (response, attempts) = await _http.PostRestoreAsync(uri, body, target, cancellationToken).ConfigureAwait(false);
-        var jobId = response.Body.Str("job_id");
-        if (string.IsNullOrWhiteSpace(jobId))
-            throw new RestoreOutcomeUnknownException(target, $"HTTP {response.Status} without a job_id", response.Status, response.RequestId,
-                Invalid("POST", uri, response, "the answer has no job_id"));
+        string jobId;
+        try
+        {
+            jobId = AnswerObject.Root(response, "POST", uri).RequiredStr("job_id");
+        }
+        catch (RdsServiceException unreadable)
+        {
+            // The service may well have accepted the restore: unknown, never refused, never sent again.
+            throw new RestoreOutcomeUnknownException(target, $"HTTP {response.Status} without a readable job_id", response.Status, response.RequestId, unreadable);
+        }
         return new RdsRestoreSubmission
         {
-            JobId = jobId!, RequestId = response.RequestId, HttpStatus = response.Status, SubmittedAt = submittedAt, Attempts = attempts,
+            ApiVersion = RdsApiVersions.Name(RestoreApiVersion),
+            JobId = jobId, RequestId = response.RequestId, HttpStatus = response.Status, SubmittedAt = submittedAt, Attempts = attempts,
         };
     }
 
@@ -158,20 +168,16 @@ public sealed class RdsClient : IDisposable
         Require(jobId, nameof(jobId));
         var uri = _http.BuildUri(ProjectPath + "/jobs", new[] { new KeyValuePair<string, string?>("id", jobId) });
         var response = await _http.GetAsync(uri, cancellationToken).ConfigureAwait(false);
-        if (response.Body.Prop("job") is not { ValueKind: JsonValueKind.Object } job)
-            throw Invalid("GET", uri, response, "the answer has no job object");
+        var job = AnswerObject.Root(response, "GET", uri).RequiredProp("job");
         var info = RdsJsonMapper.Job(job);
-        return string.IsNullOrEmpty(info.Id) ? Copy(info, jobId) : info;
+        // The answer about another job must not be taken for this one's state.
+        if (!string.Equals(info.Id, jobId.Trim(), StringComparison.OrdinalIgnoreCase))
+            throw job.Invalid("id", $"is {AnswerObject.Quote(info.Id)}, not the job asked for ({jobId.Trim()})");
+        return info;
     }
 
-    private static RdsJobInfo Copy(RdsJobInfo i, string id) => new()
-    {
-        Id = id, Name = i.Name, Status = i.Status, RawStatus = i.RawStatus, Progress = i.Progress, Created = i.Created,
-        Ended = i.Ended, FailReason = i.FailReason, InstanceId = i.InstanceId, InstanceName = i.InstanceName,
-    };
-
     private async Task<IReadOnlyList<T>> PageByOffsetAsync<T>(
-        string path, List<KeyValuePair<string, string?>> filters, string arrayName, Func<JsonElement, T> map, CancellationToken ct)
+        string path, List<KeyValuePair<string, string?>> filters, string arrayName, Func<AnswerObject, T> map, CancellationToken ct)
     {
         var result = new List<T>();
         var offset = 0;
@@ -183,10 +189,11 @@ public sealed class RdsClient : IDisposable
             };
             var uri = _http.BuildUri(path, query);
             var response = await _http.GetAsync(uri, ct).ConfigureAwait(false);
-            var items = ItemsOf(response, uri, arrayName);
+            var root = AnswerObject.Root(response, "GET", uri);
+            var items = root.RequiredArray(arrayName);
             result.AddRange(items.Select(map));
             offset += items.Count;
-            if (Done(items.Count, result.Count, response.Body.Long("total_count"))) return result;
+            if (Done(items.Count, result.Count, root.Long("total_count"))) return result;
         }
         throw Invalid("GET", _http.BuildUri(path), null, $"paging did not end after {MaxPages} pages");
     }
@@ -194,17 +201,6 @@ public sealed class RdsClient : IDisposable
     // Stop on an empty page, when total_count is reached, or (with no total) on a short page.
     private static bool Done(int pageCount, int collected, long? total) =>
         pageCount == 0 || (total is long t ? collected >= t : pageCount < PageSize);
-
-    private List<JsonElement> ItemsOf(RdsResponse response, Uri uri, string arrayName)
-    {
-        // An answer without its list is not an empty list: it is not the answer the API documents.
-        if (response.Body.ValueKind != JsonValueKind.Object || !response.Body.TryGetProperty(arrayName, out _))
-            throw Invalid("GET", uri, response, $"the answer has no '{arrayName}' list");
-        var array = response.Body.Prop(arrayName);
-        if (array is null) return new List<JsonElement>();
-        if (array.Value.ValueKind != JsonValueKind.Array) throw Invalid("GET", uri, response, $"'{arrayName}' is not an array");
-        return array.Value.EnumerateArray().ToList();
-    }
 
     private static RdsServiceException Invalid(string method, Uri uri, RdsResponse? response, string detail) =>
         new(RdsErrorKind.InvalidResponse, method, uri.PathAndQuery, response?.Status, null, null, response?.RequestId, detail);

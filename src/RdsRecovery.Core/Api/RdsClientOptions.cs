@@ -16,8 +16,8 @@ public sealed class RdsClientOptions
 
     public IRdsClientLog? Log { get; set; }
 
-    /// <summary>The restore path version; v3 as the seed spec documents it unless set.</summary>
-    public RdsRestoreApiVersion RestoreApiVersion { get; set; } = RdsRestoreApiVersion.V3;
+    /// <summary>The restore path version; null (the default) follows the connection's <see cref="RdsConnection.RestoreApiVersion"/>.</summary>
+    public RdsRestoreApiVersion? RestoreApiVersion { get; set; }
 
     public RdsRetryPolicy Retry { get; set; } = RdsRetryPolicy.Default;
 

@@ -16,7 +16,8 @@ public sealed class RdsConnection
 {
     private static readonly Regex ProjectIdPattern = new("^[A-Za-z0-9_-]{1,64}$", RegexOptions.CultureInvariant);
 
-    public RdsConnection(string? region, string projectId, Uri endpoint, RdsCredentials credentials, string credentialSource = "Parameter")
+    public RdsConnection(string? region, string projectId, Uri endpoint, RdsCredentials credentials, string credentialSource = "Parameter",
+        RdsRestoreApiVersion apiVersion = RdsRestoreApiVersion.V3)
     {
         if (string.IsNullOrWhiteSpace(projectId) || !ProjectIdPattern.IsMatch(projectId.Trim()))
             throw new RdsConfigurationException(RdsErrorIds.InvalidProjectId, "The project id must be 1-64 letters, digits, '-' or '_'.");
@@ -25,6 +26,7 @@ public sealed class RdsConnection
         Endpoint = RdsEndpoints.Validate(endpoint ?? throw new ArgumentNullException(nameof(endpoint)));
         Credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
         CredentialSource = credentialSource;
+        RestoreApiVersion = apiVersion;
     }
 
     /// <summary>The region name; empty when only an endpoint was given.</summary>
@@ -37,6 +39,13 @@ public sealed class RdsConnection
     public string? AccessKey => Credentials.AccessKeyPrefix;
     /// <summary>Where the credentials came from: Parameter, Environment or the credentials file path.</summary>
     public string CredentialSource { get; }
+
+    /// <summary>The restore API version as users write it: v3 (the seed's, default) or v3.1.</summary>
+    public string ApiVersion => RdsApiVersions.Name(RestoreApiVersion);
+    /// <summary>The restore API version: which path the restore POST uses and which body it sends.</summary>
+    public RdsRestoreApiVersion RestoreApiVersion { get; }
+    /// <summary>The rule profile online checks follow: Seed with v3, V31 with v3.1.</summary>
+    public Rules.RdsRuleProfile RuleProfile => Rules.RestoreRuleProfiles.ForApiVersion(RestoreApiVersion).Name;
 
     internal RdsCredentials Credentials { get; }
 
@@ -53,7 +62,7 @@ public sealed class RdsConnection
     /// HUAWEICLOUD_SDK_AK/SK/SECURITY_TOKEN, HUAWEICLOUD_SDK_PROJECT_ID, HUAWEICLOUD_SDK_REGION; then the SDK
     /// credentials file (HUAWEICLOUD_SDK_CREDENTIALS_FILE or ~/.huaweicloud/credentials, section [basic]:
     /// ak, sk, security_token, project_id). The endpoint is the explicit one, else HUAWEICLOUD_SDK_REGION_RDS_{REGION},
-    /// else the region's built-in host.
+    /// else the region's built-in host. The API version is the explicit one, else RDSRECOVERY_API_VERSION, else v3.
     /// </summary>
     public static RdsConnection Resolve(RdsConnectionOptions options, RdsEnvironment? environment = null)
     {
@@ -117,7 +126,8 @@ public sealed class RdsConnection
             throw new RdsConfigurationException(RdsErrorIds.ProjectIdNotFound,
                 $"No project id found: pass one, or set {RdsEnvironmentVariables.ProjectId}, or add project_id to the [basic] section of the SDK credentials file.");
 
-        var connection = new RdsConnection(region, projectId, endpoint, credentials, source);
+        var apiVersion = RdsApiVersions.Resolve(options.ApiVersion, env);
+        var connection = new RdsConnection(region, projectId, endpoint, credentials, source, apiVersion);
         TrustFrom(connection, options, env);
         return connection;
     }
@@ -149,6 +159,6 @@ public sealed class RdsConnection
     {
         var who = AuthenticationType == RdsAuthenticationType.Token ? "IAM token" : $"access key {AccessKey}";
         var where = string.IsNullOrEmpty(Region) ? Endpoint.ToString() : $"{Region} ({Endpoint})";
-        return $"RDS {where}, project {ProjectId}, {who}";
+        return $"RDS {where}, project {ProjectId}, {who}, API {ApiVersion}";
     }
 }

@@ -18,4 +18,6 @@ public sealed class RdsConnectionOptions
 
     /// <summary>The folder a relative certificate authority file (from the environment) is resolved against; the process's current folder when null.</summary>
     public string? BaseDirectory { get; set; }
+    /// <summary>The restore API version; null reads RDSRECOVERY_API_VERSION, else v3.</summary>
+    public RdsRestoreApiVersion? ApiVersion { get; set; }
 }

@@ -13,7 +13,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using RdsRecovery.Auth;
 using RdsRecovery.Errors;
-using RdsRecovery.Json;
 
 namespace RdsRecovery.Api;
 
@@ -259,17 +258,9 @@ internal sealed class RdsHttp : IDisposable
         string? code = null, message = null, detail = null;
         if (!tooLarge && TryParseObject(bytes, out var root))
         {
-            (code, message) = ReadCodeAndMessage(root);
-            if (code is null && message is null && root.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var p in root.EnumerateObject())
-                {
-                    if (p.Value.ValueKind != JsonValueKind.Object) continue;
-                    (code, message) = ReadCodeAndMessage(p.Value);
-                    if (code is not null || message is not null) break;
-                }
-            }
-            requestId ??= root.Str("request_id");
+            var error = ErrorBody.Read(root);
+            (code, message, detail) = (error.Code, error.Message, error.Problem);
+            requestId ??= error.RequestId;
         }
         else
         {
@@ -279,9 +270,6 @@ internal sealed class RdsHttp : IDisposable
         if (message is not null && message.Length > 1000) message = message.Substring(0, 1000) + "...";
         return new RdsServiceException(RdsServiceErrors.Classify(status, code), method, path, status, code, message, requestId, detail);
     }
-
-    private static (string? Code, string? Message) ReadCodeAndMessage(JsonElement e) =>
-        (e.Str("error_code") ?? e.Str("code") ?? e.Str("errCode"), e.Str("error_msg") ?? e.Str("message") ?? e.Str("externalMessage"));
 
     private static bool TryParseObject(byte[] bytes, out JsonElement root)
     {

@@ -10,6 +10,8 @@ public sealed class RdsRestoreSubmission
     /// <summary>X-Request-Id of the accepted request.</summary>
     public string? RequestId { get; init; }
     public int HttpStatus { get; init; }
+    /// <summary>The API version the restore was posted to: v3 or v3.1.</summary>
+    public string ApiVersion { get; init; } = RdsApiVersions.V3;
     public DateTimeOffset SubmittedAt { get; init; }
     /// <summary>Attempts made; more than one only after 429 or a busy answer (never after an unclear outcome).</summary>
     public int Attempts { get; init; } = 1;
@@ -25,6 +27,7 @@ public sealed class RdsRestoreSubmission
         SubmittedAt = SubmittedAt,
         RequestId = RequestId,
         Status = RdsJobStatus.Submitted,
+        ApiVersion = ApiVersion,
     };
 
     public override string ToString() => JobId;

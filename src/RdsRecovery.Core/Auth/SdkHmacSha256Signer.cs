@@ -12,6 +12,7 @@ namespace RdsRecovery.Auth;
 /// It has no clock and no I/O: the caller passes the X-Sdk-Date header among the headers and names
 /// the headers to sign, so the official vectors (which differ in their signed sets) can all be checked.
 /// </summary>
+// Deliberate twin of the emulator's RdsRecovery.Emulator/Auth/SdkHmacSha256.cs; in step by SignerVectorTests.cs, SignatureVectorTests.cs (official vectors).
 public static class SdkHmacSha256Signer
 {
     public const string Algorithm = "SDK-HMAC-SHA256";

@@ -6,6 +6,7 @@ namespace RdsRecovery.Auth;
 /// Percent-encoding as the API gateway canonicalises it: only A-Z a-z 0-9 - _ . ~ stay bare,
 /// every other UTF-8 byte becomes %XX with upper-case hex (so a space is %20, never +).
 /// </summary>
+// Deliberate twin of SdkHmacSha256.Encode in RdsRecovery.Emulator/Auth; in step by SignerVectorTests.cs, SignatureVectorTests.cs (official vectors).
 internal static class SigningEncoder
 {
     private const string Hex = "0123456789ABCDEF";

@@ -43,6 +43,10 @@ public sealed class RestoreJournalEntry
     [JsonPropertyName("restoreTime")] public DateTimeOffset? RestoreTime { get; set; }
     /// <summary>The exact JSON body that was (to be) sent.</summary>
     [JsonPropertyName("body")] public string Body { get; set; } = "";
+    /// <summary>The API version the body was (to be) posted to: v3 or v3.1.</summary>
+    [JsonPropertyName("apiVersion")] public string? ApiVersion { get; set; }
+    /// <summary>The rule profile the restore was checked under; null when the rules were skipped.</summary>
+    [JsonPropertyName("ruleProfile")] public string? RuleProfile { get; set; }
     [JsonPropertyName("jobId")] public string? JobId { get; set; }
     [JsonPropertyName("requestId")] public string? RequestId { get; set; }
     [JsonPropertyName("detail")] public string? Detail { get; set; }
@@ -55,7 +59,8 @@ public sealed class RestoreJournalEntry
         {
             Time = time, Phase = phase, AttemptId = AttemptId, User = Environment.UserName, Machine = Environment.MachineName,
             ProcessId = process.Id, Endpoint = Endpoint, ProjectId = ProjectId, SourceInstanceId = SourceInstanceId,
-            TargetInstanceId = TargetInstanceId, BackupId = BackupId, RestoreTime = RestoreTime, Body = Body, JobId = jobId, Detail = detail,
+            TargetInstanceId = TargetInstanceId, BackupId = BackupId, RestoreTime = RestoreTime, Body = Body, ApiVersion = ApiVersion,
+            RuleProfile = RuleProfile, JobId = jobId, Detail = detail,
         };
     }
 
@@ -69,6 +74,8 @@ public sealed class RestoreJournalEntry
         RestoreTime = RestoreTime,
         SubmittedAt = Time,
         RequestId = RequestId,
+        ApiVersion = ApiVersion,
+        RuleProfile = RuleProfile,
         Status = Phase == RestoreJournalPhase.Submitted ? RdsJobStatus.Submitted : RdsJobStatus.Unknown,
     };
 }

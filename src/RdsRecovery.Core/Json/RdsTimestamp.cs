@@ -8,6 +8,7 @@ namespace RdsRecovery.Json;
 /// (the service writes +0800, which the .NET 'zzz' specifier rejects). A timestamp without an offset is
 /// UTC, never local time.
 /// </summary>
+// Deliberate twin of the emulator's Http/WireTime.cs; in step by RdsTimestampTests.cs and tests/Pester/EndToEnd.Read.Tests.ps1 (times read from the emulator).
 public static class RdsTimestamp
 {
     public static bool TryParse(string? text, out DateTimeOffset value)

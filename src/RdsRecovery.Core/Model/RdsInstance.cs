@@ -21,6 +21,8 @@ public sealed class RdsInstance
     /// <summary>Total data volume size in GB.</summary>
     public int VolumeSizeGB { get; set; }
     public string? Region { get; set; }
+    /// <summary>related_instance: read replicas and disaster-recovery peers; null when the service did not say.</summary>
+    public RdsRelatedInstance[]? RelatedInstances { get; set; }
     public string? TimeZone { get; set; }
     public int? Port { get; set; }
     public DateTimeOffset? Created { get; set; }

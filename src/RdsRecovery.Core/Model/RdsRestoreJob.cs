@@ -25,6 +25,10 @@ public sealed class RdsRestoreJob
     public string? FailReason { get; set; }
     /// <summary>The target instance's status when last seen (RESTORING, ACTIVE, ...).</summary>
     public string? TargetStatus { get; set; }
+    /// <summary>The API version the restore was posted to (v3 or v3.1); null for a job not submitted here.</summary>
+    public string? ApiVersion { get; set; }
+    /// <summary>The rule profile the restore was checked under (Seed or V31); null when the rules were skipped or the job was not submitted here.</summary>
+    public string? RuleProfile { get; set; }
     /// <summary>X-Request-Id of the submitting request, for support cases.</summary>
     public string? RequestId { get; set; }
 

@@ -25,12 +25,15 @@ public sealed class RestoreFactsGatherer
     private readonly RdsClient _client;
     private readonly RestoreJournal? _journal;
     private readonly IClock _clock;
+    private readonly RestoreRuleProfile _profile;
 
-    public RestoreFactsGatherer(RdsClient client, RestoreJournal? journal, IClock? clock = null)
+    /// <summary><paramref name="profile"/> picks the rules; null follows the client's API version (Seed for v3, V31 for v3.1).</summary>
+    public RestoreFactsGatherer(RdsClient client, RestoreJournal? journal, IClock? clock = null, RestoreRuleProfile? profile = null)
     {
         _client = client ?? throw new ArgumentNullException(nameof(client));
         _journal = journal;
         _clock = clock ?? SystemClock.Instance;
+        _profile = profile ?? RestoreRuleProfiles.ForApiVersion(client.RestoreApiVersion);
     }
 
     /// <summary>The facts, or an <see cref="RdsValidationException"/> when an instance or the backup does not exist.</summary>
@@ -68,6 +71,8 @@ public sealed class RestoreFactsGatherer
             TargetHasRunningJob = await TargetHasRunningJobAsync(request.TargetInstanceId, cancellationToken).ConfigureAwait(false),
             UnresolvedRestores = UnresolvedRestoresInto(request.TargetInstanceId),
             Clock = _clock,
+            Profile = _profile,
+            ApiVersion = _client.RestoreApiVersion,
         };
     }
 

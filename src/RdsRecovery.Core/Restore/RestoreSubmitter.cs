@@ -3,7 +3,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using RdsRecovery.Api;
 using RdsRecovery.Journal;
+using RdsRecovery.Errors;
 using RdsRecovery.Model;
+using RdsRecovery.Rules;
 
 namespace RdsRecovery.Restore;
 
@@ -25,13 +27,24 @@ public sealed class RestoreSubmitter
         _warn = warn ?? (_ => { });
     }
 
-    public async Task<RdsRestoreJob> SubmitAsync(RestoreRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends <paramref name="request"/> to the client's API version. <paramref name="sourceEngine"/> decides whether a
+    /// v3.1 body carries restore_all_database; when it is not given and matters, the source is looked up first (a read).
+    /// <paramref name="ruleProfile"/> is the profile the restore was checked under (null: the rules were skipped), for the journal and the job.
+    /// </summary>
+    public async Task<RdsRestoreJob> SubmitAsync(RestoreRequest request, CancellationToken cancellationToken,
+        string? sourceEngine = null, RdsRuleProfile? ruleProfile = null)
     {
-        var body = request.ToJson();
+        var version = _client.RestoreApiVersion;
+        if (RestoreWire.SendsRestoreAllDatabases(request, version, sourceEngine) is null)
+            sourceEngine = await SourceEngineAsync(request, cancellationToken).ConfigureAwait(false);
+        var body = RestoreWire.Body(request, version, sourceEngine);
+        var apiVersion = RdsApiVersions.Name(version);
+        var profile = ruleProfile?.ToString();
         var attempt = Guid.NewGuid().ToString("N");
         // Policy: no restore is sent that cannot be journalled. A journal that cannot take the Sending line throws
         // RestoreJournalException here, before the POST.
-        _journal?.Append(Line(request, body, attempt, RestoreJournalPhase.Sending, null, null, null));
+        _journal?.Append(Line(request, body, apiVersion, profile, attempt, RestoreJournalPhase.Sending, null, null, null));
         RdsRestoreSubmission submission;
         try
         {
@@ -39,34 +52,44 @@ public sealed class RestoreSubmitter
         }
         catch (RestoreOutcomeUnknownException ex)
         {
-            Record(request, body, attempt, RestoreJournalPhase.OutcomeUnknown, null, ex.RequestId, ex.Message);
+            Record(request, body, apiVersion, profile, attempt, RestoreJournalPhase.OutcomeUnknown, null, ex.RequestId, ex.Message);
             throw;
         }
         catch (RdsServiceException ex)
         {
-            Record(request, body, attempt, RestoreJournalPhase.Refused, null, ex.RequestId, $"{ex.HttpStatus} {ex.ErrorCode}");
+            Record(request, body, apiVersion, profile, attempt, RestoreJournalPhase.Refused, null, ex.RequestId, $"{ex.HttpStatus} {ex.ErrorCode}");
             throw;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Stopped (Ctrl+C) while the POST was in flight: the service may have accepted it. Without this line the
             // journal would end at Sending, and Get-RdsRestoreJob -Recent would not say a restore may be running.
-            Record(request, body, attempt, RestoreJournalPhase.OutcomeUnknown, null, null, "stopped before the service answered");
+            Record(request, body, apiVersion, profile, attempt, RestoreJournalPhase.OutcomeUnknown, null, null, "stopped before the service answered");
             throw;
         }
         var job = submission.ToRestoreJob(request.SourceInstanceId, request.TargetInstanceId, request.BackupId, request.RestoreTime);
-        Record(request, body, attempt, RestoreJournalPhase.Submitted, job.JobId, submission.RequestId);
+        job.RuleProfile = profile;
+        Record(request, body, apiVersion, profile, attempt, RestoreJournalPhase.Submitted, job.JobId, submission.RequestId);
         return job;
     }
 
+    private async Task<string> SourceEngineAsync(RestoreRequest request, CancellationToken cancellationToken)
+    {
+        var source = await _client.GetInstanceAsync(request.SourceInstanceId, cancellationToken).ConfigureAwait(false)
+            ?? throw new RdsValidationException(new RdsError(RdsErrorIds.InstanceNotFound, RdsErrorCategory.ObjectNotFound,
+                $"The source instance {request.SourceInstanceId} does not exist in this project and region. Nothing was sent. List instances with Get-RdsInstance.",
+                request.SourceInstanceId, "SourceInstanceId"));
+        return source.Engine;
+    }
+
     /// <summary>Records how a sent restore ended. It cannot be unsent, so a journal that fails now is a warning naming the job.</summary>
-    private void Record(RestoreRequest request, string body, string attempt, RestoreJournalPhase phase, string? jobId,
+    private void Record(RestoreRequest request, string body, string apiVersion, string? profile, string attempt, RestoreJournalPhase phase, string? jobId,
         string? requestId = null, string? detail = null)
     {
         if (_journal is null) return;
         try
         {
-            _journal.Append(Line(request, body, attempt, phase, jobId, requestId, detail));
+            _journal.Append(Line(request, body, apiVersion, profile, attempt, phase, jobId, requestId, detail));
         }
         catch (RestoreJournalException ex)
         {
@@ -75,26 +98,28 @@ public sealed class RestoreSubmitter
         }
     }
 
-    private RestoreJournalEntry Line(RestoreRequest request, string body, string attempt, RestoreJournalPhase phase, string? jobId,
-        string? requestId, string? detail) => new()
-            {
-                Time = DateTimeOffset.UtcNow,
-                Phase = phase,
-                AttemptId = attempt,
-                User = Environment.UserName,
-                Machine = Environment.MachineName,
-                ProcessId = CurrentProcessId(),
-                Endpoint = _client.Connection.Endpoint.ToString(),
-                ProjectId = _client.Connection.ProjectId,
-                SourceInstanceId = request.SourceInstanceId,
-                TargetInstanceId = request.TargetInstanceId,
-                BackupId = request.BackupId,
-                RestoreTime = request.RestoreTime,
-                Body = body,
-                JobId = jobId,
-                RequestId = requestId,
-                Detail = detail,
-            };
+    private RestoreJournalEntry Line(RestoreRequest request, string body, string apiVersion, string? profile, string attempt, RestoreJournalPhase phase,
+        string? jobId, string? requestId, string? detail) => new()
+        {
+            Time = DateTimeOffset.UtcNow,
+            Phase = phase,
+            AttemptId = attempt,
+            User = Environment.UserName,
+            Machine = Environment.MachineName,
+            ProcessId = CurrentProcessId(),
+            Endpoint = _client.Connection.Endpoint.ToString(),
+            ProjectId = _client.Connection.ProjectId,
+            SourceInstanceId = request.SourceInstanceId,
+            TargetInstanceId = request.TargetInstanceId,
+            BackupId = request.BackupId,
+            RestoreTime = request.RestoreTime,
+            Body = body,
+            ApiVersion = apiVersion,
+            RuleProfile = profile,
+            JobId = jobId,
+            RequestId = requestId,
+            Detail = detail,
+        };
 
     private static int CurrentProcessId()
     {

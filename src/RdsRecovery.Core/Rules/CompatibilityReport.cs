@@ -23,6 +23,10 @@ public sealed class CompatibilityReport
     public RdsInstance? Source { get; }
     public RdsInstance? Target { get; }
     public IReadOnlyList<RuleResult> Rules { get; }
+    /// <summary>The rule profile the rules were evaluated under.</summary>
+    public RdsRuleProfile RuleProfile { get; init; } = RdsRuleProfile.Seed;
+    /// <summary>The API version ("v3" or "v3.1") of the connection the facts came from, or of the profile when checked offline.</summary>
+    public string ApiVersion { get; init; } = Api.RdsApiVersions.V3;
     /// <summary>When the rules were evaluated (UTC), by the clock of the facts.</summary>
     public DateTimeOffset CheckedAt { get; }
 
@@ -38,6 +42,6 @@ public sealed class CompatibilityReport
         var failed = Rules.Count(r => r.Outcome == RuleOutcome.Failed);
         var notChecked = Rules.Count - passed - failed;
         var verdict = IsCompatible ? "compatible" : "NOT compatible (" + string.Join(", ", FailedRules.Select(r => r.RuleId)) + ")";
-        return $"{Request}: {verdict}; {passed} passed, {failed} failed, {notChecked} not checked";
+        return $"{Request}: {verdict} under rule profile {RuleProfile} (API {ApiVersion}); {passed} passed, {failed} failed, {notChecked} not checked";
     }
 }

@@ -13,14 +13,20 @@ public static class RdsRuleIds
     public const string KnownEngine = "KnownEngine";
     /// <summary>Source and target run the same engine (compared case-insensitively; "SQL Server" = SQLServer).</summary>
     public const string SameEngine = "SameEngine";
-    /// <summary>MySQL and PostgreSQL: source and target run the same version.</summary>
+    /// <summary>MySQL and PostgreSQL: source and target run the same version (profile V31, MySQL: and an allowed minor version).</summary>
     public const string SameVersion = "SameVersion";
     /// <summary>SQL Server: the version table allows the source version to go to the target version.</summary>
     public const string SqlServerVersionAllowed = "SqlServerVersionAllowed";
-    /// <summary>The target's total volume size is at least the source's.</summary>
+    /// <summary>The target's total volume size is at least the source's (profile V31: MySQL only).</summary>
     public const string TargetVolumeLargeEnough = "TargetVolumeLargeEnough";
     /// <summary>Source and target are in the same region.</summary>
     public const string SameRegion = "SameRegion";
+    /// <summary>SQL Server (profile V31): source and target are in the same time zone (time_zone).</summary>
+    public const string SameTimeZone = "SameTimeZone";
+    /// <summary>A restore into the source itself is allowed for its engine (profile V31: MySQL and SQL Server only).</summary>
+    public const string SourceAsTargetAllowed = "SourceAsTargetAllowed";
+    /// <summary>PostgreSQL (profile V31): the target is in no disaster-recovery relation (related_instance).</summary>
+    public const string TargetNotInDisasterRecovery = "TargetNotInDisasterRecovery";
     /// <summary>A database map is given only when the source runs SQL Server.</summary>
     public const string DatabaseMapOnlyForSqlServer = "DatabaseMapOnlyForSqlServer";
     /// <summary>New database names follow the naming policy: length, characters, no reserved words.</summary>
@@ -42,6 +48,7 @@ public static class RdsRuleIds
     public static IReadOnlyList<string> All { get; } = new[]
     {
         KnownEngine, SameEngine, SameVersion, SqlServerVersionAllowed, TargetVolumeLargeEnough, SameRegion,
+        SameTimeZone, SourceAsTargetAllowed, TargetNotInDisasterRecovery,
         DatabaseMapOnlyForSqlServer, DatabaseNameAllowed, DatabaseNameNotInUse, DatabaseToRestoreExists,
         BackupCompleted, BackupBelongsToSource, RestoreTimeInWindow, TargetNotBusy,
     };

@@ -27,6 +27,10 @@ public sealed class RestoreFacts
     public bool? TargetHasRunningJob { get; init; }
     /// <summary>Restores into the target this user sent whose outcome the local journal cannot tell (unacknowledged); null when not looked up.</summary>
     public IReadOnlyList<Journal.RestoreAttempt>? UnresolvedRestores { get; init; }
+    /// <summary>Which profile's rules apply: the seed's (default) or the v3.1 documents'.</summary>
+    public RestoreRuleProfile Profile { get; init; } = RestoreRuleProfiles.Seed;
+    /// <summary>The API version of the connection the facts were read over; null when offline (the profile's own version is reported).</summary>
+    public Api.RdsRestoreApiVersion? ApiVersion { get; init; }
     /// <summary>"Now", for rules that depend on it.</summary>
     public IClock Clock { get; init; } = SystemClock.Instance;
 }

@@ -3,44 +3,26 @@ using System.Collections.Generic;
 namespace RdsRecovery.Rules;
 
 /// <summary>
-/// The data behind the compatibility rules, kept in this one file so it can change without touching any rule:
-/// the SQL Server version table of the seed spec, the database-name policy, and the engine spellings.
+/// The data the compatibility rules share whatever the profile: reserved name parts, relation types and spellings.
+/// What differs between profiles (the SQL Server table, name policy, version rules) is in <see cref="RestoreRuleProfiles"/>.
 /// </summary>
-/// <remarks>
-/// Source: the seed spec (restore-to-existing-instance, Table 1 and Table 4). Newer vendor pages differ (for example
-/// they allow 2012 to 2014); the seed is the default behaviour, so only same-year edition upgrades are listed.
-/// </remarks>
 internal static class RestoreRuleData
 {
-    /// <summary>SQL Server: source version to the target versions a restore may go to, in the service's spelling.</summary>
-    public static readonly IReadOnlyList<KeyValuePair<string, string[]>> SqlServerAllowedTargets = new[]
-    {
-        Row("2008_R2_WEB", "2008_R2_WEB", "2008_R2_EE"),
-        Row("2008_R2_EE", "2008_R2_EE"),
-        Row("2012_WEB", "2012_WEB", "2012_SE", "2012_EE"),
-        Row("2012_SE", "2012_SE", "2012_EE"),
-        Row("2012_EE", "2012_EE"),
-        Row("2014_WEB", "2014_WEB", "2014_SE", "2014_EE"),
-        Row("2014_SE", "2014_SE", "2014_EE"),
-        Row("2014_EE", "2014_EE"),
-        Row("2016_WEB", "2016_WEB", "2016_SE", "2016_EE"),
-        Row("2016_SE", "2016_SE", "2016_EE"),
-        Row("2016_EE", "2016_EE"),
-        Row("2017_EE", "2017_EE"),
-    };
-
-    /// <summary>New SQL Server database names: length bounds (inclusive).</summary>
+    /// <summary>New SQL Server database names: the shortest allowed (the longest is a profile's).</summary>
     public const int DatabaseNameMinLength = 1;
-    public const int DatabaseNameMaxLength = 128;
-
-    /// <summary>Characters a new database name may hold, as shown to users; the check is <see cref="IsDatabaseNameChar"/>.</summary>
-    public const string DatabaseNameCharacters = "ASCII letters, digits and underscore";
 
     /// <summary>Substrings a new database name must not contain, compared case-insensitively.</summary>
     public static readonly IReadOnlyList<string> ReservedDatabaseNameParts = new[] { "rdsadmin", "master", "msdb", "tempdb", "model", "resource" };
 
-    public static bool IsDatabaseNameChar(char c) =>
-        (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    /// <summary>
+    /// PostgreSQL: related_instance types that mark a disaster-recovery relation. The SDK documents only "replica_of"
+    /// and "replica" (read replicas, not DR); these DR spellings are an assumption no source confirms, so any other
+    /// type is read as unknown (the rule is then NotChecked).
+    /// </summary>
+    public static readonly IReadOnlyList<string> DisasterRecoveryRelationTypes = new[] { "dr", "dr_master", "dr_slave", "dr_primary", "dr_standby", "disaster_recovery" };
+
+    /// <summary>related_instance types known not to be disaster recovery: the read-replica relation, both ways (SDK RelatedInstance).</summary>
+    public static readonly IReadOnlyList<string> ReplicaRelationTypes = new[] { "replica", "replica_of" };
 
     /// <summary>Engine spellings, compared after lower-casing and removing spaces, '_' and '-'.</summary>
     public static readonly IReadOnlyDictionary<string, RdsEngine> EngineSpellings = new Dictionary<string, RdsEngine>

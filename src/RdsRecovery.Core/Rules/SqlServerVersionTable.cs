@@ -4,32 +4,46 @@ using System.Linq;
 
 namespace RdsRecovery.Rules;
 
-/// <summary>The SQL Server restore table of <see cref="RestoreRuleData"/>, indexed once on first use.</summary>
-public static class SqlServerVersionTable
+/// <summary>A SQL Server edition table of a rule profile, indexed once. Several rows may name one source (one per document): any of them allows.</summary>
+// Its data (RestoreRuleProfiles.cs) is a deliberate twin of the emulator's Rules/SqlServerEditionTable.cs; in step by
+// SqlServerVersionTests.cs, RuleProfileTests.cs, RestoreRuleTests.cs, RestoreV31Tests.cs and EndToEnd.Sweep.Tests.ps1.
+public sealed class SqlServerVersionTable
 {
-    private static readonly Lazy<Dictionary<SqlServerVersion, IReadOnlyList<SqlServerVersion>>> Table =
-        new Lazy<Dictionary<SqlServerVersion, IReadOnlyList<SqlServerVersion>>>(Build);
+    private readonly Dictionary<SqlServerVersion, List<(SqlServerVersion Target, SqlServerTableRow Row)>> _table = new();
 
-    /// <summary>Every source version the table knows, in table order.</summary>
-    public static IReadOnlyList<SqlServerVersion> KnownSources { get; } =
-        RestoreRuleData.SqlServerAllowedTargets.Select(r => ParseData(r.Key)).ToList();
-
-    /// <summary>The versions <paramref name="source"/> may be restored to; null when the table does not know it.</summary>
-    public static IReadOnlyList<SqlServerVersion>? AllowedTargets(SqlServerVersion source) =>
-        Table.Value.TryGetValue(source, out var targets) ? targets : null;
-
-    public static bool IsAllowed(SqlServerVersion source, SqlServerVersion target) =>
-        AllowedTargets(source)?.Contains(target) ?? false;
-
-    private static Dictionary<SqlServerVersion, IReadOnlyList<SqlServerVersion>> Build()
+    public SqlServerVersionTable(IReadOnlyList<SqlServerTableRow> rows)
     {
-        var table = new Dictionary<SqlServerVersion, IReadOnlyList<SqlServerVersion>>();
-        foreach (var row in RestoreRuleData.SqlServerAllowedTargets)
-            table.Add(ParseData(row.Key), row.Value.Select(ParseData).ToList());
-        return table;
+        Rows = rows ?? throw new ArgumentNullException(nameof(rows));
+        var sources = new List<SqlServerVersion>();
+        foreach (var row in rows)
+        {
+            var source = ParseData(row.Source);
+            if (!_table.TryGetValue(source, out var targets))
+            {
+                _table.Add(source, targets = new List<(SqlServerVersion, SqlServerTableRow)>());
+                sources.Add(source);
+            }
+            targets.AddRange(row.Targets.Select(t => (ParseData(t), row)));
+        }
+        KnownSources = sources;
     }
 
-    // The data file is ours: a spelling it cannot parse is a bug to find at once, not a rule to skip.
+    public IReadOnlyList<SqlServerTableRow> Rows { get; }
+
+    /// <summary>Every source version the table knows, in table order.</summary>
+    public IReadOnlyList<SqlServerVersion> KnownSources { get; }
+
+    /// <summary>The versions <paramref name="source"/> may be restored to; null when the table does not know it.</summary>
+    public IReadOnlyList<SqlServerVersion>? AllowedTargets(SqlServerVersion source) =>
+        _table.TryGetValue(source, out var targets) ? targets.Select(t => t.Target).Distinct().ToList() : null;
+
+    /// <summary>The row that allows <paramref name="source"/> to go to <paramref name="target"/>, or null.</summary>
+    public SqlServerTableRow? RowAllowing(SqlServerVersion source, SqlServerVersion target) =>
+        _table.TryGetValue(source, out var targets) ? targets.FirstOrDefault(t => t.Target.Equals(target)).Row : null;
+
+    public bool IsAllowed(SqlServerVersion source, SqlServerVersion target) => RowAllowing(source, target) is not null;
+
+    // The data is ours: a spelling it cannot parse is a bug to find at once, not a rule to skip.
     private static SqlServerVersion ParseData(string text) =>
-        SqlServerVersion.TryParse(text, out var v) ? v : throw new InvalidOperationException($"RestoreRuleData holds an unreadable SQL Server version '{text}'.");
+        SqlServerVersion.TryParse(text, out var v) ? v : throw new InvalidOperationException($"A rule profile holds an unreadable SQL Server version '{text}'.");
 }

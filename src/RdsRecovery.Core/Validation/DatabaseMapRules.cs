@@ -10,6 +10,7 @@ namespace RdsRecovery.Validation;
 /// strings (empty means "keep the original name"). What a new name may be is a compatibility rule
 /// (<c>DatabaseNameAllowed</c>), not a shape check.
 /// </summary>
+// With Rules/Checks/DatabaseName*Rule.cs, twin of the emulator's Rules/DatabaseNameRules.cs; in step by EndToEnd.Compatibility.Tests.ps1, Hostile.Tests.ps1.
 public static class DatabaseMapRules
 {
     public static RdsError? Check(IEnumerable<KeyValuePair<string, string?>> map, string parameterName = "DatabaseName")

@@ -11,12 +11,20 @@ using RdsRecovery.Emulator.Store;
 
 namespace RdsRecovery.Emulator.Api;
 
-/// <summary><c>POST /v3/{project_id}/instances/recovery</c>: checks every rule, then accepts one job.</summary>
+/// <summary>
+/// <c>POST /v3/{project_id}/instances/recovery</c> and <c>POST /v3.1/…</c>: checks every rule of the route's
+/// <see cref="RuleBook"/>, then accepts one job: 200 on v3 (as OTC documents it), 202 on v3.1.
+/// </summary>
 internal sealed class RecoveryApi
 {
     private readonly EmulatorServices _services;
+    private readonly RuleBook _book;
 
-    public RecoveryApi(EmulatorServices services) => _services = services;
+    public RecoveryApi(EmulatorServices services, RestoreApi api)
+    {
+        _services = services;
+        _book = RuleBook.For(api);
+    }
 
     public Task Restore(HttpContext context, IReadOnlyDictionary<string, string> values)
     {
@@ -27,7 +35,7 @@ internal sealed class RecoveryApi
         {
             var now = WireTime.NowMs();
             store.SettleDue(c, now);
-            var (source, target, data) = RestoreValidator.Check(c, request, now);
+            var (source, target, data) = RestoreValidator.Check(c, request, now, _book, _services.Options.Region);
             var arranged = EmulatorStore.Arranged(c, target.Id);
             var duration = arranged?.DurationMs ?? _services.Settings.JobDurationMs;
             var job = new JobRecord(Guid.NewGuid().ToString("N"),
@@ -39,6 +47,6 @@ internal sealed class RecoveryApi
             EmulatorStore.SetStatus(c, target.Id, "RESTORING", now);
             return job.Id;
         });
-        return JsonResponse.WriteAsync(context, 200, new JsonObject { ["job_id"] = jobId });
+        return JsonResponse.WriteAsync(context, _book.Api == RestoreApi.V31 ? 202 : 200, new JsonObject { ["job_id"] = jobId });
     }
 }

@@ -10,6 +10,7 @@ namespace RdsRecovery.Emulator.Auth;
 /// The SDK-HMAC-SHA256 algorithm as the API gateway applies it: canonical request, string to sign,
 /// signature. Written from the published algorithm; checked against the official test vectors.
 /// </summary>
+// Deliberate twin of RdsRecovery.Core/Auth/SdkHmacSha256Signer.cs, never shared; in step by SignatureVectorTests.cs, SignerVectorTests.cs (official vectors).
 public static class SdkHmacSha256
 {
     public const string Algorithm = "SDK-HMAC-SHA256";

@@ -75,7 +75,7 @@ internal sealed class FaultInjector
 
     private static FaultRule ParseRule(JsonObject r)
     {
-        var kindText = Str(r, "kind") ?? throw ApiException.Parameter("A fault rule needs 'kind': latency, error, throttle, busy, drop or malformed.");
+        var kindText = Str(r, "kind") ?? throw ApiException.Parameter("A fault rule needs 'kind': latency, error, throttle, busy, drop, malformed or rewrite.");
         if (!Enum.TryParse<FaultKind>(kindText, ignoreCase: true, out var kind) || int.TryParse(kindText, out _))
             throw ApiException.Parameter($"Unknown fault kind '{kindText}'.");
         var path = Str(r, "path");
@@ -100,6 +100,7 @@ internal sealed class FaultInjector
         });
         if (kind is FaultKind.Error or FaultKind.Throttle or FaultKind.Busy && status is < 400 or > 599)
             throw ApiException.Parameter("Fault 'status' must be 400-599.");
+        var (set, remove) = RewriteOf(r, kind);
         return new FaultRule
         {
             Kind = kind,
@@ -124,7 +125,24 @@ internal sealed class FaultInjector
             },
             RetryAfterSeconds = (int)(Num(r, "retry_after") ?? 1),
             AfterHandling = string.Equals(Str(r, "when"), "after", StringComparison.OrdinalIgnoreCase),
+            Set = set,
+            Remove = remove,
         };
+    }
+
+    private static (JsonObject? Set, string[] Remove) RewriteOf(JsonObject r, FaultKind kind)
+    {
+        if (kind != FaultKind.Rewrite) return (null, Array.Empty<string>());
+        if (r["set"] is not null and not JsonObject) throw ApiException.Parameter("Fault 'set' must be an object of field path to JSON value.");
+        if (r["remove"] is not null and not JsonArray) throw ApiException.Parameter("Fault 'remove' must be an array of field paths.");
+        var set = (JsonObject?)r["set"]?.DeepClone();
+        var remove = ((JsonArray?)r["remove"] ?? new JsonArray())
+            .Select(p => p is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : throw ApiException.Parameter("Each 'remove' entry must be a field path string."))
+            .ToArray();
+        if ((set is null || set.Count == 0) && remove.Length == 0) throw ApiException.Parameter("A rewrite fault needs 'set' or 'remove'.");
+        if ((set?.Select(p => p.Key) ?? Enumerable.Empty<string>()).Concat(remove).FirstOrDefault(p => !AnswerRewrite.IsValidPath(p)) is { } bad)
+            throw ApiException.Parameter($"Fault field path '{bad}' is not a dotted path like job.status or instances[0].port.");
+        return (set, remove);
     }
 
     public JsonObject ToJson()
@@ -147,6 +165,8 @@ internal sealed class FaultInjector
                     ["error_msg"] = r.ErrorMsg,
                     ["retry_after"] = r.RetryAfterSeconds,
                     ["when"] = r.AfterHandling ? "after" : "before",
+                    ["set"] = r.Set?.DeepClone(),
+                    ["remove"] = r.Kind == FaultKind.Rewrite ? new JsonArray(r.Remove.Select(p => (JsonNode)p).ToArray()) : null,
                     ["hits"] = r.Hits,
                 }).ToArray()),
             };

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace RdsRecovery.Emulator.Faults;
 
 /// <summary>What a fault does to a matching request.</summary>
-internal enum FaultKind { Latency, Error, Throttle, Busy, Drop, Malformed }
+internal enum FaultKind { Latency, Error, Throttle, Busy, Drop, Malformed, Rewrite }
 
 /// <summary>
 /// One fault rule. <see cref="Path"/> is a regular expression on the request path (null = every path),
@@ -26,6 +26,9 @@ internal sealed class FaultRule
     public int RetryAfterSeconds { get; init; } = 1;
     /// <summary>For Drop: abort after the request was handled (the change happened) instead of before.</summary>
     public bool AfterHandling { get; init; }
+    /// <summary>For Rewrite: fields of the real answer to set (path to JSON value) and to remove.</summary>
+    public System.Text.Json.Nodes.JsonObject? Set { get; init; }
+    public string[] Remove { get; init; } = Array.Empty<string>();
     public int Hits { get; set; }
 
     public bool Matches(string method, string path) =>

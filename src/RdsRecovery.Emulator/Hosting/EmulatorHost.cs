@@ -13,6 +13,7 @@ using Microsoft.Extensions.Logging;
 using RdsRecovery.Emulator.Admin;
 using RdsRecovery.Emulator.Api;
 using RdsRecovery.Emulator.Http;
+using RdsRecovery.Emulator.Rules;
 using RdsRecovery.Emulator.Store;
 
 namespace RdsRecovery.Emulator.Hosting;
@@ -58,7 +59,8 @@ public sealed class EmulatorHost : IAsyncDisposable
             var tokens = new TokensApi(services);
             router.Add("POST", "/v3/auth/tokens", RouteAccess.Anonymous, tokens.Issue);
             router.Add("GET", "/v3/{project_id}/instances", RouteAccess.Gateway, instances.List);
-            router.Add("POST", "/v3/{project_id}/instances/recovery", RouteAccess.Gateway, new RecoveryApi(services).Restore);
+            router.Add("POST", "/v3/{project_id}/instances/recovery", RouteAccess.Gateway, new RecoveryApi(services, RestoreApi.V3).Restore);
+            router.Add("POST", "/v3.1/{project_id}/instances/recovery", RouteAccess.Gateway, new RecoveryApi(services, RestoreApi.V31).Restore);
             router.Add("GET", "/v3/{project_id}/instances/{instance_id}/restore-time", RouteAccess.Gateway, instances.RestoreTimes);
             router.Add("GET", "/v3/{project_id}/instances/{instance_id}/database/detail", RouteAccess.Gateway, instances.Databases);
             router.Add("GET", "/v3/{project_id}/backups", RouteAccess.Gateway, new BackupsApi(services).List);

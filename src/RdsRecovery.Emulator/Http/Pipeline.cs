@@ -120,7 +120,7 @@ internal sealed class Pipeline
                 context.Abort();
                 return;
         }
-        // Drop-after and malformed run the real handler (the change happens) and spoil the answer.
+        // Drop-after, malformed and rewrite run the real handler (the change happens) and spoil the answer.
         var original = context.Response.Body;
         using var buffer = new MemoryStream();
         context.Response.Body = buffer;
@@ -145,7 +145,9 @@ internal sealed class Pipeline
             return;
         }
         var bytes = buffer.ToArray();
-        var spoiled = bytes.Take(Math.Max(1, bytes.Length / 2)).Concat("<!--truncated"u8.ToArray()).ToArray();
+        var spoiled = rule.Kind == FaultKind.Rewrite
+            ? AnswerRewrite.Apply(bytes, rule.Set, rule.Remove)
+            : bytes.Take(Math.Max(1, bytes.Length / 2)).Concat("<!--truncated"u8.ToArray()).ToArray();
         context.Response.ContentLength = spoiled.Length;
         await original.WriteAsync(spoiled).ConfigureAwait(false);
     }

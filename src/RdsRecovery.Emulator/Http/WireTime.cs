@@ -4,6 +4,7 @@ using System.Globalization;
 namespace RdsRecovery.Emulator.Http;
 
 /// <summary>Time formats of the wire. Everything is UTC; the service writes offsets without a colon.</summary>
+// Deliberate twin of RdsRecovery.Core/Json/RdsTimestamp.cs; in step by tests/Pester/EndToEnd.Read.Tests.ps1 (times read from the emulator).
 internal static class WireTime
 {
     public static long NowMs() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();

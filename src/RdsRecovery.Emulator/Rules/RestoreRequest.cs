@@ -5,10 +5,10 @@ using RdsRecovery.Emulator.Http;
 
 namespace RdsRecovery.Emulator.Rules;
 
-/// <summary>The body of <c>POST /v3/{project_id}/instances/recovery</c>, checked for shape only.</summary>
+/// <summary>The body of <c>POST /v3[.1]/{project_id}/instances/recovery</c>, checked for shape only (restore_all_database is read on both routes; v3 ignores it).</summary>
 internal sealed record RestoreRequest(
     string SourceId, string TargetId, bool FromBackup, string? BackupId, long? RestoreTimeMs,
-    IReadOnlyList<KeyValuePair<string, string>>? DatabaseNames)
+    IReadOnlyList<KeyValuePair<string, string>>? DatabaseNames, bool? RestoreAllDatabase = null)
 {
     /// <summary>Parses the exact body bytes; throws <see cref="ApiException"/> (DBS.200006 empty, DBS.200001 otherwise).</summary>
     public static RestoreRequest Parse(ReadOnlyMemory<byte> body)
@@ -69,7 +69,14 @@ internal sealed record RestoreRequest(
                     names.Add(new(property.Name, property.Value.GetString()!));
                 }
             }
-            return new RestoreRequest(sourceId, targetId, fromBackup, fromBackup ? backupId : null, fromBackup ? null : restoreTime, names);
+            bool? restoreAll = null;
+            if (source.TryGetProperty("restore_all_database", out var all) && all.ValueKind != JsonValueKind.Null)
+            {
+                if (all.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+                    throw ApiException.Parameter("Parameter error: source.restore_all_database must be a boolean.");
+                restoreAll = all.GetBoolean();
+            }
+            return new RestoreRequest(sourceId, targetId, fromBackup, fromBackup ? backupId : null, fromBackup ? null : restoreTime, names, restoreAll);
         }
     }
 

@@ -8,15 +8,18 @@ namespace RdsRecovery.Emulator.Rules;
 
 /// <summary>
 /// The server-side rules of a restore to an existing instance, in the order the service is assumed to
-/// check them: existence, target busy, the data source (backup or time), engine, version, volume,
-/// database names. Returns what the target will hold, or throws the service's error.
+/// check them: existence, target busy, the data source (backup or time), region, engine, into itself,
+/// version, time zone, disaster recovery, volume, database names. What differs between the v3 and v3.1
+/// routes is read from the <see cref="RuleBook"/>. Returns what the target will hold, or throws the service's error.
 /// </summary>
+// Deliberate twin of RdsRecovery.Core/Rules/CompatibilityRules.cs and Checks/; in step by tests/Pester/EndToEnd.Compatibility.Tests.ps1 (each rule refused by both) and EndToEnd.Sweep.Tests.ps1 (every seeded pair, both profiles).
 internal static class RestoreValidator
 {
     /// <summary>How far behind now the newest restorable moment lags (log backups are not instant).</summary>
     public const long LogDelayMs = 5 * 60_000;
 
-    public static (InstanceRecord Source, InstanceRecord Target, RestoredData Data) Check(SqliteConnection c, RestoreRequest request, long nowMs)
+    public static (InstanceRecord Source, InstanceRecord Target, RestoredData Data) Check(SqliteConnection c, RestoreRequest request, long nowMs,
+        RuleBook book, string ownRegion)
     {
         var source = EmulatorStore.Instance(c, request.SourceId)
             ?? throw new ApiException(404, ErrorCodes.SourceInstanceNotFound, $"The original DB instance does not exist: {request.SourceId}.");
@@ -52,18 +55,31 @@ internal static class RestoreValidator
                 ?? throw new ApiException(400, ErrorCodes.NoBackupForTime, $"No backup file is available for restoration to this time point: {WireTime.Iso(at)}.");
         }
 
+        if (!string.Equals(source.Region ?? ownRegion, target.Region ?? ownRegion, StringComparison.OrdinalIgnoreCase))
+            throw ApiException.Parameter($"Parameter error: cross-region restore is not supported: source is in {source.Region ?? ownRegion}, target in {target.Region ?? ownRegion}.");
         if (!string.Equals(source.Engine, target.Engine, StringComparison.OrdinalIgnoreCase))
             throw new ApiException(400, ErrorCodes.EngineMismatch,
                 $"The DB engine or version is not supported: source is {source.Engine}, target is {target.Engine}; the engines must be the same.");
-        var versionAllowed = source.Engine == "SQLServer"
-            ? SqlServerEditionTable.Allows(source.Version, target.Version)
-            : string.Equals(source.Version, target.Version, StringComparison.OrdinalIgnoreCase);
-        if (!versionAllowed)
+        if (source.Id == target.Id && !book.SelfRestoreEngines.Contains(source.Engine, StringComparer.OrdinalIgnoreCase))
+            throw ApiException.Parameter($"Parameter error: {source.Engine} cannot be restored into the original DB instance.");
+        if (!VersionAllowed(source, target, book))
             throw new ApiException(400, ErrorCodes.VersionNotAllowed,
-                $"The DB engine or version is not supported: {source.Engine} {source.Version} cannot be restored to {target.Version}.");
-        if (target.VolumeSizeGb < source.VolumeSizeGb)
+                $"The DB engine or version is not supported: {source.Engine} {source.CompleteVersion ?? source.Version} cannot be restored to {target.CompleteVersion ?? target.Version}.");
+        if (book.SqlServerSameTimeZone && source.Engine == "SQLServer" && !string.Equals(source.TimeZone, target.TimeZone, StringComparison.OrdinalIgnoreCase))
+            throw ApiException.Parameter($"Parameter error: the time zones of the source ({source.TimeZone}) and the target ({target.TimeZone}) must be the same.");
+        if (book.PostgreSqlRefusesDisasterRecoveryTarget && source.Engine == "PostgreSQL"
+            && target.Related.Any(r => string.Equals(r.Type, RuleBook.DisasterRecoveryType, StringComparison.OrdinalIgnoreCase)))
+            throw ApiException.Parameter($"Parameter error: {target.Name} is in a disaster recovery relationship and cannot be the target.");
+        if (book.VolumeEngines.Contains(source.Engine, StringComparer.OrdinalIgnoreCase) && target.VolumeSizeGb < source.VolumeSizeGb)
             throw new ApiException(400, ErrorCodes.VolumeTooSmall,
                 $"Parameter error: the target's storage ({target.VolumeSizeGb} GB) must be at least the source's ({source.VolumeSizeGb} GB).");
+        if (book.RequiresRestoreAllDatabase && source.Engine == "SQLServer")
+        {
+            if (request.DatabaseNames is null && request.RestoreAllDatabase != true)
+                throw ApiException.Parameter("Parameter error: restore_all_database must be true to restore every database (or give database_name).");
+            if (request.DatabaseNames is not null && request.RestoreAllDatabase == true)
+                throw ApiException.Parameter("Parameter error: restore_all_database and database_name cannot be used together.");
+        }
 
         if (request.DatabaseNames is null)
             return (source, target, new RestoredData(captured.Marker, captured.Databases));
@@ -71,7 +87,20 @@ internal static class RestoreValidator
             throw ApiException.Parameter("Parameter error: database_name is supported for SQL Server only.");
         var sourceNow = EmulatorStore.StateAt(c, source, nowMs)?.Databases ?? Array.Empty<DatabaseEntry>();
         var targetNow = EmulatorStore.StateAt(c, target, nowMs)?.Databases ?? Array.Empty<DatabaseEntry>();
-        var databases = DatabaseNameRules.Apply(request.DatabaseNames, captured.Databases, sourceNow, targetNow);
+        var databases = DatabaseNameRules.Apply(request.DatabaseNames, captured.Databases, sourceNow, targetNow, book);
         return (source, target, new RestoredData(captured.Marker, databases));
     }
+
+    private static bool VersionAllowed(InstanceRecord source, InstanceRecord target, RuleBook book)
+    {
+        if (source.Engine == "SQLServer") return SqlServerEditionTable.Allows(book.SqlServerEditions, source.Version, target.Version);
+        if (!string.Equals(source.Version, target.Version, StringComparison.OrdinalIgnoreCase)) return false;
+        if (source.Engine != "MySQL" || !book.MySqlMinorVersions) return true;
+        var (from, to) = (Minor(source.CompleteVersion), Minor(target.CompleteVersion));
+        if (from is null || to is null) return true;   // the service knows its own kernels; the fleet always has them
+        return book.MySqlUpgradableVersions.Contains(source.Version) ? to >= from : to == from;
+    }
+
+    private static int? Minor(string? complete) =>
+        complete?.Split('.') is { Length: >= 3 } parts && int.TryParse(parts[2], out var minor) ? minor : null;
 }

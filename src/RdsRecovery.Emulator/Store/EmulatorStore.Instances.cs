@@ -8,11 +8,14 @@ namespace RdsRecovery.Emulator.Store;
 internal sealed partial class EmulatorStore
 {
     private const string InstanceColumns =
-        "id, name, engine, version, complete_version, type, status, volume_type, volume_size, port, time_zone, flavor_ref, created_ms, updated_ms, windows_json";
+        "id, name, engine, version, complete_version, type, status, volume_type, volume_size, port, time_zone, flavor_ref, created_ms, updated_ms, windows_json, region, related_json";
 
     public IReadOnlyList<InstanceRecord> Instances() => Read(c => Instances(c));
 
     public InstanceRecord? Instance(string id) => Read(c => Instance(c, id));
+
+    public void Rename(string id, string name) =>
+        Write(c => NonQuery(c, "UPDATE instances SET name = $name WHERE id = $id", ("$id", id), ("$name", name)));
 
     internal static List<InstanceRecord> Instances(SqliteConnection c)
     {
@@ -35,17 +38,18 @@ internal sealed partial class EmulatorStore
             list.Add(new InstanceRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7),
                 reader.GetInt32(8), reader.GetInt32(9), reader.GetString(10), reader.GetString(11), reader.GetInt64(12),
-                reader.GetInt64(13), StoreJson.Windows(reader.GetString(14))));
+                reader.GetInt64(13), StoreJson.Windows(reader.GetString(14)), reader.IsDBNull(15) ? null : reader.GetString(15),
+                StoreJson.Relations(reader.GetString(16))));
         }
         return list;
     }
 
     internal static void InsertInstance(SqliteConnection c, int ord, InstanceRecord i) => NonQuery(c,
-        $"INSERT INTO instances (ord, {InstanceColumns}) VALUES ($ord, $id, $name, $engine, $version, $cv, $type, $status, $vt, $vs, $port, $tz, $flavor, $created, $updated, $windows)",
+        $"INSERT INTO instances (ord, {InstanceColumns}) VALUES ($ord, $id, $name, $engine, $version, $cv, $type, $status, $vt, $vs, $port, $tz, $flavor, $created, $updated, $windows, $region, $related)",
         ("$ord", ord), ("$id", i.Id), ("$name", i.Name), ("$engine", i.Engine), ("$version", i.Version), ("$cv", i.CompleteVersion),
         ("$type", i.Type), ("$status", i.Status), ("$vt", i.VolumeType), ("$vs", i.VolumeSizeGb), ("$port", i.Port),
         ("$tz", i.TimeZone), ("$flavor", i.FlavorRef), ("$created", i.CreatedMs), ("$updated", i.UpdatedMs),
-        ("$windows", StoreJson.Windows(i.Windows)));
+        ("$windows", StoreJson.Windows(i.Windows)), ("$region", i.Region), ("$related", StoreJson.Relations(i.Related)));
 
     internal static void SetStatus(SqliteConnection c, string id, string status, long nowMs) => NonQuery(c,
         "UPDATE instances SET status = $status, updated_ms = $now WHERE id = $id", ("$status", status), ("$now", nowMs), ("$id", id));

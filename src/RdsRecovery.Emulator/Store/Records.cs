@@ -8,10 +8,14 @@ internal sealed record DatabaseEntry(string Name, string CharacterSet, string? V
 /// <summary>A restorable time range; a null end means "now minus the log delay", computed at query time.</summary>
 internal sealed record WindowSpec(long StartMs, long? EndMs);
 
+/// <summary>One related_instance entry: the peer and the relation's type (replica_of, replica, dr).</summary>
+internal sealed record RelationEntry(string Id, string Type);
+
+/// <summary>An instance; a null <see cref="Region"/> is the emulator's own region.</summary>
 internal sealed record InstanceRecord(
     string Id, string Name, string Engine, string Version, string? CompleteVersion, string Type, string Status,
     string VolumeType, int VolumeSizeGb, int Port, string TimeZone, string FlavorRef, long CreatedMs, long UpdatedMs,
-    IReadOnlyList<WindowSpec> Windows);
+    IReadOnlyList<WindowSpec> Windows, string? Region, IReadOnlyList<RelationEntry> Related);
 
 internal sealed record BackupRecord(
     string Id, string InstanceId, string Name, string Type, string Status, long SizeKb, long BeginMs, long? EndMs,

@@ -3,7 +3,11 @@ namespace RdsRecovery.Emulator.Store;
 /// <summary>The SQLite schema. Lists are JSON text: they are read and written whole.</summary>
 internal static class Schema
 {
-    public const int Version = 1;
+    /// <summary>Stored in meta 'seeded'. A file of another version is dropped and reseeded at start (<see cref="EmulatorStore"/>).</summary>
+    public const int Version = 2;
+
+    /// <summary>Every table, for dropping a file written by another version.</summary>
+    public static readonly string[] Tables = { "meta", "instances", "instance_states", "backups", "jobs", "arranged", "tokens" };
 
     public const string Create = """
         CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -11,7 +15,8 @@ internal static class Schema
             id TEXT PRIMARY KEY, ord INTEGER NOT NULL, name TEXT NOT NULL, engine TEXT NOT NULL, version TEXT NOT NULL,
             complete_version TEXT, type TEXT NOT NULL, status TEXT NOT NULL, volume_type TEXT NOT NULL,
             volume_size INTEGER NOT NULL, port INTEGER NOT NULL, time_zone TEXT NOT NULL, flavor_ref TEXT NOT NULL,
-            created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL, windows_json TEXT NOT NULL);
+            created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL, windows_json TEXT NOT NULL,
+            region TEXT, related_json TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS instance_states (
             instance_id TEXT NOT NULL, from_ms INTEGER NOT NULL, live INTEGER NOT NULL, marker TEXT NOT NULL,
             databases_json TEXT NOT NULL);

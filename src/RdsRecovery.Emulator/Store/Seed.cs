@@ -55,8 +55,9 @@ internal static class Seed
                 : new List<WindowSpec> { new(oldest, null) };
             var instance = new InstanceRecord(id, spec.Name, spec.Engine, spec.Version, spec.CompleteVersion, spec.Type, "ACTIVE",
                 "CLOUDSSD", spec.VolumeGb, spec.Engine == "MySQL" ? 3306 : spec.Engine == "PostgreSQL" ? 5432 : 1433,
-                spec.Engine == "SQLServer" ? "China Standard Time" : "UTC",
-                Flavor(spec), created, created, windows);
+                spec.TimeZone ?? (spec.Engine == "SQLServer" ? "China Standard Time" : "UTC"),
+                Flavor(spec), created, created, windows, spec.Region,
+                (spec.Related ?? Array.Empty<(string, string)>()).Select(r => new RelationEntry(InstanceId(r.Peer), r.Type)).ToList());
             EmulatorStore.InsertInstance(c, ord++, instance);
             EmulatorStore.InsertState(c, id, created, true, spec.Name + "@live", databases);
 

@@ -18,6 +18,11 @@ internal static class StoreJson
     public static IReadOnlyList<DatabaseEntry> Databases(string json) =>
         JsonSerializer.Deserialize<List<DatabaseEntry>>(json, Options) ?? new List<DatabaseEntry>();
 
+    public static string Relations(IReadOnlyList<RelationEntry> relations) => JsonSerializer.Serialize(relations, Options);
+
+    public static IReadOnlyList<RelationEntry> Relations(string json) =>
+        JsonSerializer.Deserialize<List<RelationEntry>>(json, Options) ?? new List<RelationEntry>();
+
     public static string Windows(IReadOnlyList<WindowSpec> windows) => JsonSerializer.Serialize(windows, Options);
 
     public static IReadOnlyList<WindowSpec> Windows(string json) =>

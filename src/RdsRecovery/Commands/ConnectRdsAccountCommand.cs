@@ -56,6 +56,11 @@ public sealed class ConnectRdsAccountCommand : RdsCmdlet
     [Parameter(Mandatory = true, ParameterSetName = TokenSet)]
     public SecureString Token { get; set; } = null!;
 
+    /// <summary>The restore API version: v3 (the seed's, default) or v3.1 (current Huawei Cloud and Open Telekom Cloud documents). Also picks the rule profile.</summary>
+    [Parameter]
+    [ValidateSet(RdsApiVersions.V3, RdsApiVersions.V31, IgnoreCase = true)]
+    public string? ApiVersion { get; set; }
+
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
@@ -83,6 +88,7 @@ public sealed class ConnectRdsAccountCommand : RdsCmdlet
                 Credentials = credentials,
                 CertificateAuthorityFile = CertificateAuthorityFile is null ? null : GetUnresolvedProviderPathFromPSPath(CertificateAuthorityFile),
                 BaseDirectory = SessionState.Path.CurrentFileSystemLocation.ProviderPath,
+                ApiVersion = ApiVersion is null ? null : RdsApiVersions.Parse(ApiVersion),
             });
             RdsSession.DefaultConnection = connection;
             WriteVerbose($"Connected: {connection}");

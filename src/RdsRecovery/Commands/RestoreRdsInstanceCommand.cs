@@ -3,7 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Management.Automation.Host;
+using RdsRecovery.Api;
 using RdsRecovery.Errors;
 using RdsRecovery.Journal;
 using RdsRecovery.Model;
@@ -81,8 +81,12 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
 
         // A restore that cannot be sent is not worth a prompt: without a connection, stop here (-WhatIf needs none).
         if (!IsWhatIf()) ResolveConnection();
-        if (!Confirm(request, facts)) return;
-        var job = SubmitRestore(request, facts);
+        var version = ApiVersionInForce();
+        var profile = facts is null ? (RdsRuleProfile?)null : facts.Profile.Name;
+        var engine = SourceEngine(request, version, facts);
+        if (!Confirm(request, facts, version, engine, profile)) return;
+        var job = SubmitRestore(request, facts, engine, profile);
+        if (job is null) return;
         // With -Wait the job is written once, in its final state, after the wait; the local journal already
         // holds it, so a crash while waiting loses nothing (Get-RdsRestoreJob -Recent finds it).
         if (Wait) _submitted.Add(job);
@@ -108,39 +112,82 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
         if (Connection is null && RdsSession.DefaultConnection is null && IsWhatIf())
         {
             WriteVerbose("Not connected: the compatibility rules are not checked (every rule reports NotChecked). Connect-RdsAccount to check them.");
-            return new RestoreFacts { Clock = SystemClock.Instance };
+            var version = ApiVersionInForce();
+            return new RestoreFacts { Clock = SystemClock.Instance, Profile = RestoreRuleProfiles.ForApiVersion(version), ApiVersion = version };
         }
         return LookUpFacts(request);
     }
 
-    /// <summary>ShouldProcess with the exact body. -Force skips the prompt unless -Confirm was given; -WhatIf always wins.</summary>
-    private bool Confirm(RestoreRequest request, RestoreFacts? facts)
+    /// <summary>The connection's API version; not connected (-WhatIf): RDSRECOVERY_API_VERSION, else v3.</summary>
+    private RdsRestoreApiVersion ApiVersionInForce()
     {
-        var body = request.ToJson();
-        var names = RestoreNames.Describe(request, facts);
-        var description = $"{request.Describe()}{names}. Body of POST /v3/{{project_id}}/instances/recovery: {body}";
-        var warning = $"{request.Describe()}{names}. This cannot be undone. Body: {body}";
-        var caption = request.IsRestoreToSource
-            ? $"Overwrite instance {request.TargetInstanceId} with its own earlier data"
-            : $"Overwrite instance {request.TargetInstanceId} with data from {request.SourceInstanceId}";
+        var connection = Connection ?? RdsSession.DefaultConnection;
+        if (connection is not null) return connection.RestoreApiVersion;
+        try { return RdsApiVersions.Resolve(null); }
+        catch (RdsException ex)
+        {
+            ThrowTerminatingError(ServiceErrorRecords.From(ex, null));
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The source's engine when the body depends on it (v3.1 without a map): from the facts, else looked up (a read,
+    /// so also under -WhatIf). Null when not needed or not knowable (not connected, or no such source).
+    /// </summary>
+    private string? SourceEngine(RestoreRequest request, RdsRestoreApiVersion version, RestoreFacts? facts)
+    {
+        var engine = facts?.Source?.Engine;
+        if (RestoreWire.SendsRestoreAllDatabases(request, version, engine) is not null) return engine;
+        if (Connection is null && RdsSession.DefaultConnection is null) return null;
+        return Call((client, token) => client.GetInstanceAsync(request.SourceInstanceId, token))?.Engine;
+    }
+
+    /// <summary>ShouldProcess with the exact body. -Force skips the prompt unless -Confirm was given; -WhatIf always wins.</summary>
+    private bool Confirm(RestoreRequest request, RestoreFacts? facts, RdsRestoreApiVersion version, string? engine, RdsRuleProfile? profile)
+    {
+        var body = RestoreWire.Body(request, version, engine);
+        var rules = profile is { } p ? $"rule profile {p}" : "compatibility rules skipped";
+        var unknownEngine = RestoreWire.SendsRestoreAllDatabases(request, version, engine) is null
+            ? " (the source's engine is not known: a SQL Server source would also get \"restore_all_database\":true)"
+            : "";
+        var words = RestoreConfirmation.For(request, facts ?? KnownInstanceFacts(request), body,
+            $"API {RdsApiVersions.Name(version)}, {rules}. Body of {RdsApiVersions.RestorePath(version)}: {body}{unknownEngine}");
         if (Force && !IsWhatIf() && !MyInvocation.BoundParameters.ContainsKey("Confirm"))
         {
-            WriteVerbose($"-Force: not asking. {description}");
+            WriteVerbose($"-Force: not asking. {words.Description}");
             return true;
         }
         try
         {
-            return ShouldProcess(description, warning, caption);
+            return ShouldProcess(words.Description, words.Query, words.Caption);
         }
-        catch (Exception ex) when (ex is PSInvalidOperationException || ex is HostException)
+        catch (Exception ex) when (ex is not PipelineStoppedException)
         {
-            // The host cannot prompt (-NonInteractive, or a runspace without a host): no later input can be
-            // confirmed either, so stop here.
+            // The host cannot prompt: -NonInteractive, a runspace without a host, or standard input closed under
+            // pwsh -File (the console host then fails inside its prompt). No later input can be confirmed either.
             ThrowTerminatingError(ErrorRecords.From(new RdsError(RdsErrorIds.ConfirmationUnavailable, RdsErrorCategory.InvalidOperation,
-                $"The restore {request} needs confirmation, but this host cannot ask for it ({ex.Message}). Nothing was sent. " +
+                $"The restore {request} needs confirmation, but this host cannot ask for it ({WhyNoPrompt(ex)}). Nothing was sent. " +
                 "Pass -Confirm:$false or -Force to proceed, or -WhatIf to see what would be sent.", request), ex));
             return false;
         }
+    }
+
+    // The host's own words when it refuses to prompt; a host that broke while prompting gets a plain reason instead.
+    private static string WhyNoPrompt(Exception ex) => ex is PSInvalidOperationException || ex is System.Management.Automation.Host.HostException
+        ? ex.Message
+        : "it failed while prompting: is standard input closed?";
+
+    /// <summary>Without looked-up facts (-SkipCompatibilityCheck), the names the instance list gave, if it was read.</summary>
+    private RestoreFacts? KnownInstanceFacts(RestoreRequest request)
+    {
+        var known = KnownInstances;
+        if (known is null) return null;
+        return new RestoreFacts
+        {
+            Source = known.FirstOrDefault(i => i.Id == request.SourceInstanceId),
+            Target = known.FirstOrDefault(i => i.Id == request.TargetInstanceId),
+        };
     }
 
     private bool IsWhatIf() =>
@@ -152,11 +199,21 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
     // SUBMIT: the one step that changes anything. It runs only after validation, the rules and confirmation.
     // The POST is sent once; the job is recorded in the local journal and written to the pipeline at once.
     // ---------------------------------------------------------------------------------------------------------
-    private RdsRestoreJob SubmitRestore(RestoreRequest request, RestoreFacts? facts)
+    private RdsRestoreJob? SubmitRestore(RestoreRequest request, RestoreFacts? facts, string? engine, RdsRuleProfile? profile)
     {
         ResolveConnection();
-        var job = Call((client, token) => new RestoreSubmitter(client, Journal(), message => PostCallback(() => WriteWarning(message)))
-            .SubmitAsync(request, token));
+        RdsRestoreJob job;
+        try
+        {
+            job = Call((client, token) => new RestoreSubmitter(client, Journal(), message => PostCallback(() => WriteWarning(message)))
+                .SubmitAsync(request, token, engine, profile));
+        }
+        catch (RdsValidationException ex)
+        {
+            // Only when the source had to be looked up for the v3.1 body and does not exist: nothing was sent.
+            foreach (var error in ex.Errors) WriteRdsError(error);
+            return null;
+        }
         job.TargetInstanceName = facts?.Target?.Name;
         // The facts were read before the POST: the status then (ACTIVE) is no longer true once the service accepted
         // the restore, so it is left unknown until the job or the target is read again.

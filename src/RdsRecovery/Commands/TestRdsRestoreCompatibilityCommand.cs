@@ -1,7 +1,9 @@
 using System;
 using System.Collections;
 using System.Management.Automation;
+using RdsRecovery.Api;
 using RdsRecovery.Errors;
+using RdsRecovery.PowerShell.Session;
 using RdsRecovery.Journal;
 using RdsRecovery.Model;
 using RdsRecovery.PowerShell.Completion;
@@ -34,6 +36,10 @@ public sealed class TestRdsRestoreCompatibilityCommand : RestoreRequestCmdlet
     [Alias("Target")]
     public object TargetInstance { get; set; } = null!;
 
+    /// <summary>The rules to apply: Seed (the seed spec, v3) or V31 (the v3.1 documents). By default the connection's API version decides (offline: RDSRECOVERY_API_VERSION, else Seed).</summary>
+    [Parameter]
+    public RdsRuleProfile? RuleProfile { get; set; }
+
     /// <summary>Return only $true (no rule failed) or $false.</summary>
     [Parameter]
     public SwitchParameter Quiet { get; set; }
@@ -52,7 +58,7 @@ public sealed class TestRdsRestoreCompatibilityCommand : RestoreRequestCmdlet
     private CompatibilityReport? CheckById()
     {
         var request = BuildRequest(SourceInstanceId, TargetInstanceId);
-        var facts = request is null ? null : LookUpFacts(request);
+        var facts = request is null ? null : LookUpFacts(request, RuleProfile is { } p ? RestoreRuleProfiles.Get(p) : null);
         return facts is null ? null : Evaluate(request!, facts);
     }
 
@@ -70,8 +76,22 @@ public sealed class TestRdsRestoreCompatibilityCommand : RestoreRequestCmdlet
             WriteRdsError(targetError!);
             refused = true;
         }
-        var request = BuildRequest(source?.Id, target?.Id, refused, Retarget);
-        return request is null ? null : Evaluate(request, new RestoreFacts { Source = source, Target = target, Clock = SystemClock.Instance });
+        var request = BuildRequest(source?.Id, target?.Id, refused, Retarget, resolveNames: false);
+        return request is null ? null : Evaluate(request, new RestoreFacts { Source = source, Target = target, Clock = SystemClock.Instance, Profile = OfflineProfile() });
+    }
+
+    /// <summary>Offline: -RuleProfile, else the session connection's, else the one RDSRECOVERY_API_VERSION names, else Seed.</summary>
+    private RestoreRuleProfile OfflineProfile()
+    {
+        if (RuleProfile is { } explicitProfile) return RestoreRuleProfiles.Get(explicitProfile);
+        var connection = Connection ?? RdsSession.DefaultConnection;
+        if (connection is not null) return RestoreRuleProfiles.ForApiVersion(connection.RestoreApiVersion);
+        try { return RestoreRuleProfiles.ForApiVersion(Api.RdsApiVersions.Resolve(null)); }
+        catch (RdsException ex)
+        {
+            ThrowTerminatingError(ServiceErrorRecords.From(ex, null));
+            throw;
+        }
     }
 
     private CompatibilityReport Evaluate(RestoreRequest request, RestoreFacts facts)

@@ -14,7 +14,7 @@ public class RdsClientLogTests
         var (client, handler, _) = TestConnections.Client(r =>
         {
             var offset = int.Parse(r.Query("offset"), CultureInfo.InvariantCulture);
-            var items = string.Join(",", Enumerable.Range(offset, Math.Min(100, 150 - offset)).Select(i => $"{{\"id\":\"i{i}\"}}"));
+            var items = string.Join(",", Enumerable.Range(offset, Math.Min(100, 150 - offset)).Select(i => $"{{\"id\":\"i{i}\",\"status\":\"ACTIVE\"}}"));
             return FakeRdsHandler.Json("{\"instances\":[" + items + "],\"total_count\":150}", requestId: "rq-" + offset);
         }, log: log);
         await client.ListInstancesAsync();
@@ -46,7 +46,7 @@ public class RdsClientLogTests
         var n = 0;
         var (client, _, _) = TestConnections.Client(_ => Interlocked.Increment(ref n) == 1
             ? FakeRdsHandler.Json("{\"error_code\":\"DBS.108000\"}", HttpStatusCode.InternalServerError)
-            : FakeRdsHandler.Json("{\"job\":{\"id\":\"j\"}}"), log: log);
+            : FakeRdsHandler.Json("{\"job\":{\"id\":\"j\",\"status\":\"Running\"}}"), log: log);
         await client.GetJobAsync("j");
         Assert.Contains(log.VerboseLines, l => l.Contains("-> 500 DBS.108000"));
         Assert.Contains(log.VerboseLines, l => l.Contains("retrying in 0.8 s (attempt 2 of 4)"));

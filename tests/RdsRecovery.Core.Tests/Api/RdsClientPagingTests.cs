@@ -8,7 +8,7 @@ public class RdsClientPagingTests
 {
     private static string Instances(int from, int count, int? total)
     {
-        var items = Enumerable.Range(from, count).Select(i => $"{{\"id\":\"i{i}\",\"name\":\"db{i}\"}}");
+        var items = Enumerable.Range(from, count).Select(i => $"{{\"id\":\"i{i}\",\"name\":\"db{i}\",\"status\":\"ACTIVE\"}}");
         return "{\"instances\":[" + string.Join(",", items) + "]" + (total is null ? "" : $",\"total_count\":{total}") + "}";
     }
 
@@ -52,7 +52,7 @@ public class RdsClientPagingTests
         {
             var offset = int.Parse(r.Query("offset"), CultureInfo.InvariantCulture);
             var n = Math.Min(100, 130 - offset);
-            var items = Enumerable.Range(offset, n).Select(i => $"{{\"id\":\"b{i}\",\"instance_id\":\"i1\"}}");
+            var items = Enumerable.Range(offset, n).Select(i => $"{{\"id\":\"b{i}\",\"instance_id\":\"i1\",\"status\":\"COMPLETED\"}}");
             return FakeRdsHandler.Json("{\"backups\":[" + string.Join(",", items) + "],\"total_count\":130}");
         });
         var list = await client.ListBackupsAsync(new RdsBackupFilter("i1") { BackupType = "manual" });

@@ -32,7 +32,7 @@ public class RdsJsonMappingTests
     public async Task Get_instance_returns_null_when_absent_or_not_an_exact_match()
     {
         var (client, _, _) = TestConnections.Client(r => FakeRdsHandler.Json(r.Query("id") == "other"
-            ? "{\"instances\":[{\"id\":\"other-longer\"}],\"total_count\":1}" : "{\"instances\":[],\"total_count\":0}"));
+            ? "{\"instances\":[{\"id\":\"other-longer\",\"status\":\"ACTIVE\"}],\"total_count\":1}" : "{\"instances\":[],\"total_count\":0}"));
         Assert.Null(await client.GetInstanceAsync("missing"));
         Assert.Null(await client.GetInstanceAsync("other"));
     }
@@ -49,7 +49,7 @@ public class RdsJsonMappingTests
     {
         var json = "{\"backups\":[{\"id\":\"b1br04\",\"instance_id\":\"i1in04\",\"name\":\"nightly\",\"type\":\"auto\",\"size\":2803,"
             + "\"status\":\"COMPLETED\",\"begin_time\":\"2018-08-06T12:41:14+0800\",\"end_time\":\"2018-08-06T12:43:14+08:00\","
-            + "\"datastore\":{\"type\":\"SQLServer\",\"version\":\"2017_SE\"},\"databases\":[{\"name\":\"db1\"},{\"name\":\"db2\"},{}],"
+            + "\"datastore\":{\"type\":\"SQLServer\",\"version\":\"2017_SE\"},\"databases\":[{\"name\":\"db1\"},{\"name\":\"db2\"}],"
             + "\"associated_with_ddm\":false}],\"total_count\":1}";
         var (client, _, _) = TestConnections.Client(_ => FakeRdsHandler.Json(json));
         var b = Assert.Single(await client.ListBackupsAsync(new RdsBackupFilter("i1in04")));
@@ -67,14 +67,16 @@ public class RdsJsonMappingTests
     }
 
     [Fact]
-    public async Task Oddly_typed_fields_are_tolerated()
+    public async Task Optional_fields_may_be_absent_or_null()
     {
-        var json = "{\"instances\":[{\"id\":\"x\",\"port\":\"5432\",\"volume\":{\"size\":\"40\"},\"created\":\"not a date\",\"datastore\":null}],\"total_count\":1}";
+        // Oddly typed fields are refused (StrictAnswerTests); absent or null optional ones are simply unknown.
+        var json = "{\"instances\":[{\"id\":\"x\",\"status\":\"ACTIVE\",\"port\":null,\"volume\":{},\"created\":\"\",\"datastore\":null}],\"total_count\":1}";
         var (client, _, _) = TestConnections.Client(_ => FakeRdsHandler.Json(json));
         var i = (await client.GetInstanceAsync("x"))!;
-        Assert.Equal(5432, i.Port);
-        Assert.Equal(40, i.VolumeSizeGB);
+        Assert.Null(i.Port);
+        Assert.Equal(0, i.VolumeSizeGB);
         Assert.Null(i.Created);
         Assert.Equal("", i.Engine);
+        Assert.Equal("", i.Name);
     }
 }

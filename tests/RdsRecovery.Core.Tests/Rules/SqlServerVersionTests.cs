@@ -144,10 +144,10 @@ public class SqlServerVersionTests
     [Fact]
     public void Table_lists_every_seed_source_once()
     {
-        var keys = SqlServerVersionTable.KnownSources.Select(v => v.Key).ToList();
+        var keys = RestoreRuleProfiles.Seed.SqlServerTable.KnownSources.Select(v => v.Key).ToList();
         Assert.Equal(12, keys.Count);
         Assert.Equal(keys.Count, keys.Distinct().Count());
-        Assert.All(SqlServerVersionTable.KnownSources, v => Assert.Contains(v, SqlServerVersionTable.AllowedTargets(v)!));
-        Assert.All(SqlServerVersionTable.KnownSources, v => Assert.All(SqlServerVersionTable.AllowedTargets(v)!, t => Assert.Equal(v.Year, t.Year)));
+        Assert.All(RestoreRuleProfiles.Seed.SqlServerTable.KnownSources, v => Assert.Contains(v, RestoreRuleProfiles.Seed.SqlServerTable.AllowedTargets(v)!));
+        Assert.All(RestoreRuleProfiles.Seed.SqlServerTable.KnownSources, v => Assert.All(RestoreRuleProfiles.Seed.SqlServerTable.AllowedTargets(v)!, t => Assert.Equal(v.Year, t.Year)));
     }
 }

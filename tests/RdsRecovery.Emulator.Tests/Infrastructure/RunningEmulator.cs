@@ -96,8 +96,8 @@ internal sealed class RunningEmulator : IAsyncDisposable
         return JsonNode.Parse(text)!.AsObject();
     }
 
-    public Task<HttpResponseMessage> RestoreAsync(object body, HttpClient? via = null) =>
-        SendAsync(HttpMethod.Post, $"/v3/{ProjectId}/instances/recovery", body as string ?? JsonSerializer.Serialize(body), via: via);
+    public Task<HttpResponseMessage> RestoreAsync(object body, HttpClient? via = null, string version = "v3") =>
+        SendAsync(HttpMethod.Post, $"/{version}/{ProjectId}/instances/recovery", body as string ?? JsonSerializer.Serialize(body), via: via);
 
     /// <summary>Restores and asserts acceptance; returns the job id.</summary>
     public async Task<string> RestoreAcceptedAsync(object body)

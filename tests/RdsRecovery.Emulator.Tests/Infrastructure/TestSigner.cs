@@ -7,6 +7,7 @@ namespace RdsRecovery.Emulator.Tests.Infrastructure;
 /// A deliberately separate, minimal SDK-HMAC-SHA256 signer for the tests (not the emulator's verifier,
 /// not Core), so a shared mistake cannot make both sides agree.
 /// </summary>
+// Third deliberate signer twin (RdsRecovery.Core/Auth/SdkHmacSha256Signer.cs, Emulator/Auth/SdkHmacSha256.cs); in step by SignatureVectorTests.cs.
 internal static class TestSigner
 {
     public static string Authorization(string accessKey, string secretKey, string method, string path, string query,

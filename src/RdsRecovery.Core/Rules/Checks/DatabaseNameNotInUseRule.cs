@@ -7,9 +7,10 @@ using RdsRecovery.Validation;
 namespace RdsRecovery.Rules.Checks;
 
 /// <summary>
-/// Restored databases must not clash. A new name must differ from every database on the source (its own original
-/// included) and on the target; an empty new name keeps the original name, so it is compared with the target only;
-/// and no two entries may land on the same name. Names compare case-insensitively, as SQL Server's default collation does.
+/// Restored databases must not clash. A new name must differ from every original name in the map and from every
+/// database on the source and on the target; a kept original name (an empty new name) must not be on the target
+/// already (the service refuses it as a clash: it never silently replaces a database); and no two restored
+/// databases may land on the same name. Names compare case-insensitively, as SQL Server's default collation does.
 /// </summary>
 internal sealed class DatabaseNameNotInUseRule : ICompatibilityRule
 {
@@ -23,25 +24,28 @@ internal sealed class DatabaseNameNotInUseRule : ICompatibilityRule
 
         var problems = new List<string>();
         var landed = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var pair in map)
+        var restored = RestoredNames.Of(map, facts.Profile);
+        foreach (var name in restored)
         {
-            var renamed = pair.Value.Length > 0;
-            var finalName = renamed ? pair.Value : pair.Key;
-            if (renamed && string.Equals(pair.Value, pair.Key, StringComparison.OrdinalIgnoreCase))
-                problems.Add($"{DisplayText.Quote(pair.Key)} is renamed to its own name; give an empty new name to keep it");
-            if (landed.TryGetValue(finalName, out var other))
-                problems.Add($"{DisplayText.Quote(pair.Key)} and {DisplayText.Quote(other)} would both be restored as {DisplayText.Quote(finalName)}");
+            if (name.Renamed && string.Equals(name.Name, name.Original, StringComparison.OrdinalIgnoreCase))
+                problems.Add($"{DisplayText.Quote(name.Original)} is renamed to its own name; give an empty new name to keep it");
+            else if (name.Renamed && map.FirstOrDefault(p => string.Equals(p.Key, name.Name, StringComparison.OrdinalIgnoreCase)).Key is { } original)
+                problems.Add($"the new name {DisplayText.Quote(name.Name)} is the original name of {DisplayText.Quote(original)} in the map");
+            if (landed.TryGetValue(name.Name, out var other))
+                problems.Add($"{DisplayText.Quote(name.Original)} and {DisplayText.Quote(other)} would both be restored as {DisplayText.Quote(name.Name)}");
             else
-                landed.Add(finalName, pair.Key);
-            if (renamed && facts.SourceDatabaseNames is { } onSource && Contains(onSource, pair.Value))
-                problems.Add($"the new name {DisplayText.Quote(pair.Value)} is already a database on the source");
-            if (facts.TargetDatabaseNames is { } onTarget && Contains(onTarget, finalName))
-                problems.Add($"{DisplayText.Quote(finalName)} is already a database on the target");
+                landed.Add(name.Name, name.Original);
+            if (name.Renamed && facts.SourceDatabaseNames is { } onSource && Contains(onSource, name.Name))
+                problems.Add($"the new name {DisplayText.Quote(name.Name)} is already a database on the source");
+            if (facts.TargetDatabaseNames is { } onTarget && Contains(onTarget, name.Name))
+                problems.Add(name.Renamed
+                    ? $"{DisplayText.Quote(name.Name)} is already a database on the target"
+                    : $"{DisplayText.Quote(name.Name)} keeps its original name, which is already a database on the target (restoring under the original name never replaces a database)");
         }
         if (problems.Count > 0)
-            return RuleResult.Failed(Id, string.Join("; ", problems) + ". Pick new names that exist on neither instance.");
+            return RuleResult.Failed(Id, string.Join("; ", problems.Distinct()) + ". Pick new names that exist on neither instance.");
 
-        var anyRenamed = map.Any(p => p.Value.Length > 0);
+        var anyRenamed = restored.Any(n => n.Renamed);
         var unknown = new List<string>();
         if (anyRenamed && facts.SourceDatabaseNames is null) unknown.Add("source");
         if (facts.TargetDatabaseNames is null) unknown.Add("target");

@@ -3,7 +3,7 @@ using RdsRecovery.Model;
 
 namespace RdsRecovery.Rules.Checks;
 
-/// <summary>SQL Server: the version table (RestoreRuleData) decides which editions a version may go to.</summary>
+/// <summary>SQL Server: the profile's version table decides which editions a version may go to.</summary>
 internal sealed class SqlServerVersionAllowedRule : ICompatibilityRule
 {
     public string Id => RdsRuleIds.SqlServerVersionAllowed;
@@ -18,15 +18,24 @@ internal sealed class SqlServerVersionAllowedRule : ICompatibilityRule
         if (!Describe.Known(source.EngineVersion) || !Describe.Known(target.EngineVersion))
             return RuleResult.NotChecked(Id, "The version of " + (Describe.Known(source.EngineVersion) ? "the target" : "the source") + " is not known.");
 
-        var known = string.Join(", ", SqlServerVersionTable.KnownSources.Select(v => v.Key));
-        if (!SqlServerVersion.TryParse(source.EngineVersion, out var from) || SqlServerVersionTable.AllowedTargets(from) is not { } allowed)
-            return RuleResult.Failed(Id, $"The SQL Server version '{source.EngineVersion}' of {Describe.Instance("source", source)} is not in the version table, so no target can be allowed. The table knows: {known}.");
+        var profile = facts.Profile;
+        var table = profile.SqlServerTable;
+        var known = string.Join(", ", table.KnownSources.Select(v => v.Key));
+        if (!SqlServerVersion.TryParse(source.EngineVersion, out var from) || table.AllowedTargets(from) is not { } allowed)
+        {
+            var unlisted = $"The SQL Server version '{source.EngineVersion}' of {Describe.Instance("source", source)} is not in the version table of profile {profile.Label}";
+            return profile.UnlistedSqlServerSourceFails
+                ? RuleResult.Failed(Id, $"{unlisted}, so no target can be allowed. The table knows: {known}.")
+                : RuleResult.NotChecked(Id, $"{unlisted}: no confirmed document row names it, so the service decides. The table knows: {known}.");
+        }
 
         var allowedList = string.Join(", ", allowed.Select(v => v.Key));
         if (!SqlServerVersion.TryParse(target.EngineVersion, out var to))
             return RuleResult.Failed(Id, $"The SQL Server version '{target.EngineVersion}' of {Describe.Instance("target", target)} is not one the table can read; {from.Key} may be restored to: {allowedList}.");
-        return allowed.Contains(to)
-            ? RuleResult.Passed(Id, $"{from.Key} may be restored to {to.Key}.")
-            : RuleResult.Failed(Id, $"{from.Key} cannot be restored to {to.Key}; allowed targets: {allowedList}.");
+        // The seed's table has one document; the V31 table names each row's cloud and document.
+        var underProfile = profile.Name == RdsRuleProfile.Seed ? "" : $" (profile {profile.Label})";
+        return table.RowAllowing(from, to) is { } row
+            ? RuleResult.Passed(Id, $"{from.Key} may be restored to {to.Key}." + (profile.Name == RdsRuleProfile.Seed ? "" : $" (profile {profile.Label}: {row.Origin})"))
+            : RuleResult.Failed(Id, $"{from.Key} cannot be restored to {to.Key}; allowed targets: {allowedList}.{underProfile}");
     }
 }
