@@ -276,6 +276,12 @@ Describe 'No crash window hides a restore' {
         @($failures | Get-ErrorId) | Should -Contain 'RdsResourceNotFound'
     }
 
+    It '-Recent -TargetInstanceId takes the target''s name too' {
+        $job = Restore-RdsInstance @Erp -Force
+        @(Get-RdsRestoreJob -Recent -TargetInstanceId erp-staging).JobId | Should -Be @($job.JobId)
+        @(Get-RdsRestoreJob -Recent -TargetInstanceId crm-pg12-staging) | Should -BeNullOrEmpty
+    }
+
     It '-Recent does not show a finished job''s target as RESTORING because of a later restore' {
         # Fails before issue 10 point 9: the first job showed its target RESTORING, which was the second restore's.
         $first = Restore-RdsInstance @Erp -Force -Wait @Fast

@@ -38,7 +38,7 @@ public sealed class GetRdsRestoreJobCommand : RdsServiceCmdlet
     [Parameter(ParameterSetName = RecentSet)]
     public TimeSpan Within { get; set; } = TimeSpan.FromDays(1);
 
-    /// <summary>With -Recent: only restores into this instance.</summary>
+    /// <summary>With -Recent: only restores into this instance (its id, or its exact name).</summary>
     [Parameter(ParameterSetName = RecentSet)]
     [Alias("target_instance_id")]
     public string? TargetInstanceId { get; set; }
@@ -48,6 +48,7 @@ public sealed class GetRdsRestoreJobCommand : RdsServiceCmdlet
     public string[]? Acknowledge { get; set; }
 
     private string? _current;
+    private string? _targetId;
     protected override object? ErrorTarget => _current;
 
     protected override void ProcessInput()
@@ -84,10 +85,12 @@ public sealed class GetRdsRestoreJobCommand : RdsServiceCmdlet
     private IReadOnlyList<RestoreAttempt> RecentAttempts(RestoreJournal journal)
     {
         var connection = ResolveConnection();
+        // The journal holds ids: a name is resolved once (a journal entry's target may no longer exist, so an id passes as it is).
+        _targetId ??= TargetInstanceId is null ? null : ResolveInstanceId(TargetInstanceId, "target", nameof(TargetInstanceId));
         return RestoreAttempt.Group(journal.NewestFirst(DateTimeOffset.UtcNow - Within)
             .Where(e => JournalEndpoint.Same(e.Endpoint, connection.Endpoint.ToString())
                 && string.Equals(e.ProjectId, connection.ProjectId, StringComparison.Ordinal)
-                && (TargetInstanceId is null || string.Equals(e.TargetInstanceId, TargetInstanceId, StringComparison.Ordinal))));
+                && (_targetId is null || string.Equals(e.TargetInstanceId, _targetId, StringComparison.Ordinal))));
     }
 
     /// <summary>
