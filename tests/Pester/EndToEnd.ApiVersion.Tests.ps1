@@ -115,6 +115,7 @@ Describe 'Restores over v3.1 and v3' {
             -ErrorAction SilentlyContinue -ErrorVariable refused | Should -BeNullOrEmpty
         ($refused[0] | Get-ErrorId) | Should -Be 'RestoreIncompatible'
         $refused[0].Exception.Message | Should -BeLike '*`[SameVersion`]*'
+        $refused[0].Exception.Message | Should -BeLike '*rule profile V31*'
         Get-RestorePost | Should -BeNullOrEmpty
         Connect-EndToEnd
         (Restore-RdsInstance -SourceInstanceId $Ids.ShopProd -TargetInstanceId $ShopNew -RestoreTime ([DateTimeOffset]::UtcNow.AddHours(-1)) -Force).JobId |
