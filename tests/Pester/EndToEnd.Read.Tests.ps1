@@ -10,9 +10,9 @@ AfterAll { Stop-EndToEnd }
 Describe 'Get-RdsInstance' {
     It 'lists the whole seeded fleet as typed instances' {
         $all = @(Get-RdsInstance)
-        $all.Count | Should -Be 27
+        $all.Count | Should -Be 40
         $all | ForEach-Object { $_ | Should -BeOfType ([RdsRecovery.Model.RdsInstance]) }
-        ($all.Id | Sort-Object -Unique).Count | Should -Be 27
+        ($all.Id | Sort-Object -Unique).Count | Should -Be 40
     }
 
     It 'reads the seeded facts of an instance' {
@@ -41,17 +41,17 @@ Describe 'Get-RdsInstance' {
 
     It '-Name * lists every instance (the API refuses * alone, so no name filter is sent)' {
         Clear-RequestLog
-        @(Get-RdsInstance -Name '*' -ErrorVariable failure).Count | Should -Be 27
+        @(Get-RdsInstance -Name '*' -ErrorVariable failure).Count | Should -Be 40
         $failure | Should -BeNullOrEmpty
         (Get-RequestLog)[0].path | Should -Not -Match 'name='
     }
 
     It '-Engine filters by engine, in any case' {
         $pg = @(Get-RdsInstance -Engine postgresql)
-        $pg.Count | Should -Be 6
+        $pg.Count | Should -Be 9
         $pg.Engine | Sort-Object -Unique | Should -Be 'PostgreSQL'
-        @(Get-RdsInstance -Engine SQLServer).Count | Should -Be 13
-        @(Get-RdsInstance -Engine MySQL).Count | Should -Be 8
+        @(Get-RdsInstance -Engine SQLServer).Count | Should -Be 21
+        @(Get-RdsInstance -Engine MySQL).Count | Should -Be 10
     }
 
     It '-Name and -Engine combine' {

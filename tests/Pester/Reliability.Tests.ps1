@@ -204,7 +204,7 @@ Describe 'Concurrency: 200 jobs waited on from one Wait-RdsRestoreJob call' {
         $seedFlows = @(Get-SeedFlows $emulator)
         $savedJournal = $env:RDSRECOVERY_JOURNAL
         $env:RDSRECOVERY_JOURNAL = Join-Path ([IO.Path]::GetTempPath()) ('rds-concurrency-' + [guid]::NewGuid().ToString('N') + '.jsonl')
-        # The emulator runs one restore per target and has 27 targets: submit in rounds of 25, each round once
+        # The emulator runs one restore per target and has 40 targets: submit in rounds of 25, each round once
         # the previous one is done, so the last round is still running when the wait starts.
         $script:jobs = [Collections.Generic.List[object]]::new()
         try {
