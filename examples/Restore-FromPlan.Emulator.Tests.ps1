@@ -95,3 +95,28 @@ Describe 'Restore-FromPlan against the emulator' {
         $results[5].Reason | Should -BeLike 'row 6: `[InstanceNotFound`]*'
     }
 }
+
+Describe 'Restore-FromPlan with PascalCase headers and instance names' {
+    BeforeAll {
+        $script:pascalPlan = Join-Path $TestDrive 'plan-pascal.csv'
+        @(
+            [pscustomobject]@{ SourceInstanceId = 'erp-prod'; TargetInstanceId = 'erp-staging'; BackupId = $erpBackup.Id; RestoreTime = ''; DatabaseName = '' }
+            [pscustomobject]@{ SourceInstanceId = $crmProd.Id; TargetInstanceId = 'crm-pg12-staging'; BackupId = ''; RestoreTime = $pitr.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"); DatabaseName = '' }
+        ) | Export-Csv -Path $pascalPlan -NoTypeInformation
+        Invoke-RdsEmulatorAdmin $emulator -Path requests -Method DELETE | Out-Null
+        $script:pascalResults = @(& $Runbook -PlanPath $pascalPlan -Connection $connection -PollInterval '00:00:00.2' -Confirm:$false)
+    }
+
+    It 'reads the same columns as the snake_case plan and completes both rows' {
+        $pascalResults.Outcome | Should -Be @('Completed', 'Completed') -Because ($pascalResults.Reason -join ' | ')
+    }
+
+    It 'sends resolved ids, never the names' {
+        $posts = @((Invoke-RdsEmulatorAdmin $emulator -Path requests).requests | Where-Object { $_.method -eq 'POST' -and $_.path -like '*/instances/recovery' })
+        $bodies = @($posts.body | ConvertFrom-Json)
+        $bodies.Count | Should -Be 2
+        $bodies[0].source.instance_id | Should -Be $erpProd.Id
+        $bodies[0].target.instance_id | Should -Be $erpStaging.Id
+        $bodies[1].target.instance_id | Should -Be $crmStaging.Id
+    }
+}

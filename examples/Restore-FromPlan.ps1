@@ -4,13 +4,14 @@
     at once, and reports one result per row.
 
 .DESCRIPTION
-    A small runbook built on the RdsRecovery module. The plan is a CSV file with these columns:
+    A small runbook built on the RdsRecovery module. The plan is a CSV file with these columns (snake_case as the
+    API spells them, or PascalCase as the cmdlets' parameters; either works):
 
-        source_instance_id   the instance the data comes from
-        target_instance_id   the instance whose data is overwritten (the source id to restore it into itself)
-        backup_id            the backup to restore, or blank for a point in time
-        restore_time         a point in time with its zone (2026-11-27T08:00:00Z or ...+08:00), or blank
-        database_name        optional, SQL Server only: a JSON map of old to new names, e.g. {"sales":"sales_copy"}
+        source_instance_id   SourceInstanceId   the instance the data comes from (its id or exact name)
+        target_instance_id   TargetInstanceId   the instance whose data is overwritten (the source to restore it into itself)
+        backup_id            BackupId           the backup to restore, or blank for a point in time
+        restore_time         RestoreTime        a point in time with its zone (2026-11-27T08:00:00Z or ...+08:00), or blank
+        database_name        DatabaseName       optional, SQL Server only: a JSON map of old to new names, e.g. {"sales":"sales_copy"}
 
     Each row is checked with Test-RdsRestoreCompatibility (reads only). A row that fails a rule, or names
     something that does not exist, is reported and skipped; the others go on. The compatible rows are restored
@@ -65,14 +66,19 @@ function New-Result($Row, $Plan, [string] $Outcome, [string] $Reason, [string] $
     }
 }
 
-# The parameters of one plan row; blank cells are not given.
+# The parameters of one plan row; blank cells are not given. Each column may be spelled snake_case or PascalCase.
 function ConvertTo-RestoreParameters($Line) {
     $names = $Line.PSObject.Properties.Name
-    $cell = { param($name) if ($names -contains $name -and -not [string]::IsNullOrWhiteSpace($Line.$name)) { $Line.$name.Trim() } }
-    $parameters = @{ SourceInstanceId = & $cell 'source_instance_id'; TargetInstanceId = & $cell 'target_instance_id' }
-    if ($backup = & $cell 'backup_id') { $parameters.BackupId = $backup }
-    if ($time = & $cell 'restore_time') { $parameters.RestoreTime = $time }
-    if ($map = & $cell 'database_name') {
+    $cell = {
+        param([string[]] $spellings)
+        foreach ($name in $spellings) {
+            if ($names -contains $name -and -not [string]::IsNullOrWhiteSpace($Line.$name)) { return $Line.$name.Trim() }
+        }
+    }
+    $parameters = @{ SourceInstanceId = & $cell 'source_instance_id', 'SourceInstanceId'; TargetInstanceId = & $cell 'target_instance_id', 'TargetInstanceId' }
+    if ($backup = & $cell 'backup_id', 'BackupId') { $parameters.BackupId = $backup }
+    if ($time = & $cell 'restore_time', 'RestoreTime') { $parameters.RestoreTime = $time }
+    if ($map = & $cell 'database_name', 'DatabaseName') {
         # An ordered hashtable, not the object ConvertFrom-Json gives: the module accepts both, but a Pester mock of
         # Restore-RdsInstance loses the module's argument transformation and would accept only a dictionary.
         $parameters.DatabaseName = [ordered]@{}
@@ -85,6 +91,7 @@ $rows = @(Import-Csv -LiteralPath $PlanPath)
 $results = [object[]]::new($rows.Count)   # [row - 1] -> result
 $submitted = [ordered]@{}      # job id -> row number
 $plans = @{}                   # row number -> what the row asks
+$accepted = @{}                # job id -> the job Restore-RdsInstance returned
 
 for ($i = 0; $i -lt $rows.Count; $i++) {
     $row = $i + 1
@@ -116,6 +123,7 @@ for ($i = 0; $i -lt $rows.Count; $i++) {
     try {
         $job = Restore-RdsInstance @parameters @common -Force -ErrorAction Stop
         $submitted[$job.JobId] = $row
+        $accepted[$job.JobId] = $job     # its ids are resolved (the plan may name instances by name)
         $results[$row - 1] = New-Result $row $plans[$row] 'Submitted' $null $job.JobId
     }
     catch {
@@ -125,7 +133,7 @@ for ($i = 0; $i -lt $rows.Count; $i++) {
 }
 
 if ($submitted.Count -gt 0) {
-    $jobs = foreach ($jobId in $submitted.Keys) { [RdsRecovery.Model.RdsRestoreJob]@{ JobId = $jobId; TargetInstanceId = $plans[$submitted[$jobId]].TargetInstanceId; SourceInstanceId = $plans[$submitted[$jobId]].SourceInstanceId } }
+    $jobs = foreach ($jobId in $submitted.Keys) { [RdsRecovery.Model.RdsRestoreJob]@{ JobId = $jobId; TargetInstanceId = $accepted[$jobId].TargetInstanceId; SourceInstanceId = $accepted[$jobId].SourceInstanceId } }
     $waitErrors = @()
     $finished = @(Wait-RdsRestoreJob -Job @($jobs) -Timeout $Timeout -PollInterval $PollInterval @common -ErrorAction SilentlyContinue -ErrorVariable waitErrors)
     foreach ($job in $finished) {

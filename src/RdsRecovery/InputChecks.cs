@@ -7,9 +7,6 @@ namespace RdsRecovery.PowerShell;
 /// <summary>Identifier checks shared by the reading cmdlets: a malformed id is refused before any request.</summary>
 internal static class InputChecks
 {
-    public static bool IsValidInstanceId(Cmdlet cmdlet, string? id, string parameterName) =>
-        Report(cmdlet, IdentifierRules.CheckInstanceId(id, "requested", parameterName));
-
     public static bool IsValidBackupId(Cmdlet cmdlet, string? id, string parameterName) =>
         Report(cmdlet, IdentifierRules.CheckBackupId(id, parameterName));
 

@@ -1,9 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using RdsRecovery.Api;
 using RdsRecovery.Errors;
+using RdsRecovery.Instances;
+using RdsRecovery.Model;
 using RdsRecovery.PowerShell.Session;
 
 namespace RdsRecovery.PowerShell;
@@ -18,6 +21,7 @@ public abstract class RdsServiceCmdlet : RdsCmdlet
     private RdsClient? _client;
     private RdsCallbackPump? _pump;
     private bool _logWanted;
+    private InstanceReferenceResolver? _instances;
 
     /// <summary>The connection to use; by default the one Connect-RdsAccount set for this session.</summary>
     [Parameter]
@@ -52,6 +56,29 @@ public abstract class RdsServiceCmdlet : RdsCmdlet
             return _client;
         }
     }
+
+    /// <summary>
+    /// The id an instance parameter's value stands for (an id, or an instance's exact name). The instance list is read
+    /// at most once per invocation, so a pipeline of rows costs one read. Offline (no connection, where the caller
+    /// allows it) ids pass and names are refused. Throws RdsValidationException: the base writes it for this input.
+    /// </summary>
+    protected string ResolveInstanceId(string? value, string role, string parameterName, bool allowOffline = false)
+    {
+        if (_instances is null)
+        {
+            var connected = Connection is not null || RdsSession.DefaultConnection is not null;
+            if (!connected && !allowOffline) ResolveConnection();
+            _instances = connected ? new InstanceReferenceResolver(Client) : InstanceReferenceResolver.Offline();
+        }
+        var resolver = _instances;
+        // Offline the resolver does no I/O.
+        return _client is null
+            ? resolver.ResolveAsync(value, role, parameterName, default).GetAwaiter().GetResult()
+            : Call((_, token) => resolver.ResolveAsync(value, role, parameterName, token));
+    }
+
+    /// <summary>The instance list, if a name lookup read it during this invocation.</summary>
+    protected IReadOnlyList<RdsInstance>? KnownInstances => _instances?.KnownInstances;
 
     /// <summary>Runs client work, writing its verbose/debug lines here; Ctrl+C stops it.</summary>
     protected T Call<T>(Func<RdsClient, CancellationToken, Task<T>> work) => Run(work, pumped: _logWanted);

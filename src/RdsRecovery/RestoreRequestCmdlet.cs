@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Management.Automation;
 using RdsRecovery.Errors;
+using RdsRecovery.Instances;
 using RdsRecovery.Journal;
 using RdsRecovery.Model;
 using RdsRecovery.PowerShell.Completion;
@@ -20,21 +21,24 @@ public abstract class RestoreRequestCmdlet : RdsServiceCmdlet
     /// <summary>The parameter set in which the instances are named by id (and their facts read from the service).</summary>
     public const string IdSet = "ById";
 
-    /// <summary>The instance the data comes from. A backup piped in binds its InstanceId (instance_id) here.</summary>
+    /// <summary>
+    /// The instance the data comes from: an id or an exact name. A backup piped in binds its InstanceId (instance_id)
+    /// here, an instance its Id (the aliases are tried in this order, so a backup's own Id never lands here).
+    /// </summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
-    [Alias("InstanceId", "instance_id", "source_instance_id")]
+    [Alias("source_instance_id", "InstanceId", "instance_id", "Id")]
     [ArgumentCompleter(typeof(InstanceIdCompleter))]
     public string SourceInstanceId { get; set; } = null!;
 
-    /// <summary>The instance whose data is overwritten. Always stated, never defaulted: give the source id to restore into the same instance.</summary>
+    /// <summary>The instance whose data is overwritten (an id or an exact name). Always stated, never defaulted: give the source to restore into the same instance.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
     [Alias("target_instance_id")]
     [ArgumentCompleter(typeof(InstanceIdCompleter))]
     public string TargetInstanceId { get; set; } = null!;
 
-    /// <summary>The backup to restore. A backup object piped in binds its id here. Blank (an empty CSV cell) means none.</summary>
+    /// <summary>The backup to restore. A backup piped in gives its id here (see <see cref="InputObject"/>). Blank (an empty CSV cell) means none.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("id", "backup_id")]
+    [Alias("backup_id")]
     [ArgumentCompleter(typeof(BackupIdCompleter))]
     public string? BackupId { get; set; }
 
@@ -50,6 +54,13 @@ public abstract class RestoreRequestCmdlet : RdsServiceCmdlet
     [DatabaseMapTransformation]
     public IDictionary? DatabaseName { get; set; }
 
+    /// <summary>
+    /// The piped object itself, so its type decides what it means: a backup's Id is the backup (an 'id' alias on
+    /// -BackupId would take an instance's Id too), and a restore job is refused rather than replayed.
+    /// </summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
     /// <summary>The request of the current input, once built: the target of errors about it.</summary>
     protected RestoreRequest? CurrentRequest { get; private set; }
 
@@ -61,10 +72,25 @@ public abstract class RestoreRequestCmdlet : RdsServiceCmdlet
     /// parameter the user actually gave.
     /// </summary>
     protected RestoreRequest? BuildRequest(string? sourceInstanceId, string? targetInstanceId, bool alreadyRefused = false,
-        Func<RdsError, RdsError>? retarget = null)
+        Func<RdsError, RdsError>? retarget = null, bool resolveNames = true)
     {
         CurrentRequest = null;
+        if (PipelineInput.IsRestoreJob(InputObject))
+        {
+            WriteRdsError(PipelineInput.JobIsNotARestorePlan(InputObject));
+            return null;
+        }
         var refused = alreadyRefused;
+        var backupId = BlankAsNull(BackupId);
+        if (PipelineInput.BackupIdOf(InputObject) is { } pipedBackup)
+        {
+            if (backupId is not null && backupId != pipedBackup)
+            {
+                WriteRdsError(PipelineInput.BackupConflict(pipedBackup, backupId));
+                refused = true;
+            }
+            backupId = pipedBackup;
+        }
         if (RestoreTimeRefusals.Redeem(RestoreTime) is { } timeError)
         {
             WriteRdsError(timeError);
@@ -75,14 +101,41 @@ public abstract class RestoreRequestCmdlet : RdsServiceCmdlet
             WriteRdsError(mapError!);
             refused = true;
         }
+        if (resolveNames && !TryResolveInstances(ref sourceInstanceId, ref targetInstanceId, refused)) return null;
         if (refused) return null;
-        if (!RestoreRequest.TryCreate(sourceInstanceId, targetInstanceId, BlankAsNull(BackupId), RestoreTime, map, SystemClock.Instance, out var request, out var errors))
+        if (!RestoreRequest.TryCreate(sourceInstanceId, targetInstanceId, backupId, RestoreTime, map, SystemClock.Instance, out var request, out var errors))
         {
             foreach (var error in errors)
                 WriteRdsError(error.ParameterName == "DatabaseName" ? error.WithTarget(DatabaseName) : retarget?.Invoke(error) ?? error);
             return null;
         }
         return CurrentRequest = request;
+    }
+
+    /// <summary>
+    /// Source and target as ids. Both shapes are checked first, so a malformed value is refused before the instance
+    /// list is read for the other; the list is read only when input is otherwise fine.
+    /// </summary>
+    private bool TryResolveInstances(ref string? source, ref string? target, bool refused)
+    {
+        var sourceShape = InstanceReferenceResolver.CheckShape(source, "source", nameof(SourceInstanceId));
+        var targetShape = InstanceReferenceResolver.CheckShape(target, "target", nameof(TargetInstanceId));
+        if (sourceShape is not null) WriteRdsError(sourceShape);
+        if (targetShape is not null) WriteRdsError(targetShape);
+        if (refused || sourceShape is not null || targetShape is not null) return false;
+        try
+        {
+            // Without a connection ids pass (NotConnected comes later, with the request as its target) and a name
+            // is InstanceNameUnresolved.
+            source = ResolveInstanceId(source, "source", nameof(SourceInstanceId), allowOffline: true);
+            target = ResolveInstanceId(target, "target", nameof(TargetInstanceId), allowOffline: true);
+            return true;
+        }
+        catch (RdsValidationException ex)
+        {
+            foreach (var error in ex.Errors) WriteRdsError(error);
+            return false;
+        }
     }
 
     /// <summary>

@@ -154,3 +154,75 @@ Write-Output '--end--'
         Get-Section 'force-confirm' | Should -Match 'ConfirmationUnavailable'
     }
 }
+
+# Issue 10, point 7: the prompt a person decides on, and a host that cannot ask (pwsh -File with standard input
+# closed, without -NonInteractive). Each case runs a script file in a fresh pwsh and answers on its standard input.
+Describe 'The confirmation prompt' {
+    BeforeAll {
+        function Invoke-ChildFile([string] $Script, [string] $Answer) {
+            $connect = "Connect-RdsAccount -Endpoint '$($emulator.BaseUri)' -Region cn-north-4 -ProjectId '$($emulator.ProjectId)' " +
+                "-AccessKey '$($emulator.AccessKey)' -SecretKey (ConvertTo-SecureString '$($emulator.SecretKey)' -AsPlainText -Force)"
+            $file = Join-Path ([IO.Path]::GetTempPath()) ('rds-prompt-' + [guid]::NewGuid().ToString('N') + '.ps1')
+            Set-Content -LiteralPath $file -Value "Import-Module '$($env:RDSRECOVERY_MODULE)'; $connect`n$Script`n'--end--'"
+            $exe = [Environment]::ProcessPath
+            $start = [Diagnostics.ProcessStartInfo]::new($exe)
+            if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { $start.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
+            foreach ($a in '-NoProfile', '-File', $file) { $start.ArgumentList.Add($a) }
+            $start.RedirectStandardInput = $true
+            $start.RedirectStandardOutput = $true
+            $start.RedirectStandardError = $true
+            $start.UseShellExecute = $false
+            $start.Environment['NO_COLOR'] = '1'
+            $start.Environment['RDSRECOVERY_JOURNAL'] = $journal
+            try {
+                $child = [Diagnostics.Process]::Start($start)
+                $errors = $child.StandardError.ReadToEndAsync()
+                if ($Answer) { $child.StandardInput.Write($Answer) }
+                $child.StandardInput.Close()
+                $out = $child.StandardOutput.ReadToEnd()
+                if (-not $child.WaitForExit(120000)) { $child.Kill($true); throw 'The child pwsh did not finish.' }
+                # The host wraps long lines at its width: join them back so phrases can be matched.
+                (($out + $errors.Result) -replace '\r?\n', ' ') -replace '\s+', ' '
+            }
+            finally { Remove-Item -LiteralPath $file -ErrorAction SilentlyContinue }
+        }
+        $script:latest = Get-RdsBackup -InstanceId $restore.SourceInstanceId -BackupId $restore.BackupId -Connection $connection
+        $script:endTime = $latest.EndTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss")
+    }
+    BeforeEach { Reset-Emulator }
+
+    It 'leads with the target''s name then id, says the whole instance is overwritten, and names the backup and its end time' {
+        $text = Invoke-ChildFile $restoreLine "N`n"
+        $text | Should -Match '--end--'
+        $text | Should -Match "Overwrite erp-staging \($($restore.TargetInstanceId)\)"
+        $text | Should -Match 'WHOLE instance'
+        $text | Should -Match ([regex]::Escape("backup '$($latest.Name)'"))
+        $text | Should -Match ([regex]::Escape("ended $endTime"))
+        $text | Should -Match ([regex]::Escape("erp-prod ($($restore.SourceInstanceId))"))
+        Get-RestorePosts | Should -BeNullOrEmpty -Because 'the answer was No'
+    }
+
+    It 'gives the point in time in UTC' {
+        $time = [DateTimeOffset]::UtcNow.AddMinutes(-30)
+        $text = Invoke-ChildFile "Restore-RdsInstance -SourceInstanceId $($restore.SourceInstanceId) -TargetInstanceId $($restore.TargetInstanceId) -RestoreTime '$($time.ToString('o'))'" "N`n"
+        $text | Should -Match "Overwrite erp-staging \($($restore.TargetInstanceId)\)"
+        $text | Should -Match ([regex]::Escape("as of $($time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss"))"))
+        $text | Should -Match 'UTC'
+    }
+
+    It 'says only the listed databases are restored when a map is given' {
+        $bk = (Get-RdsBackup -InstanceId e00e9cefac28bf952191d47d88218580in04 -Status COMPLETED -Connection $connection)[0]
+        $text = Invoke-ChildFile "Restore-RdsInstance -SourceInstanceId e00e9cefac28bf952191d47d88218580in04 -TargetInstanceId e3ac7ad446d1286484ff321233198836in04 -BackupId $($bk.Id) -DatabaseName @{ sales = 'sales_copy' }" "N`n"
+        $text | Should -Match 'Overwrite bi-sql2016-se \(e3ac7ad446d1286484ff321233198836in04\)'
+        $text | Should -Match 'ONLY the listed databases'
+        $text | Should -Match 'sales as sales_copy'
+        $text | Should -Not -Match 'WHOLE instance'
+    }
+
+    It 'pwsh -File with standard input closed gets ConfirmationUnavailable, never a NullReferenceException; nothing is sent' {
+        $text = Invoke-ChildFile "try { $restoreLine } catch { 'CAUGHT ' + `$_.FullyQualifiedErrorId + ' :: ' + `$_.Exception.Message }" $null
+        $text | Should -Match 'CAUGHT ConfirmationUnavailable'
+        $text | Should -Not -Match 'NullReference'
+        Get-RestorePosts | Should -BeNullOrEmpty
+    }
+}

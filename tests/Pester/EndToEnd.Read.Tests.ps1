@@ -32,11 +32,11 @@ Describe 'Get-RdsInstance' {
         @(Get-RdsInstance -Name erp-prod).Id | Should -Be @($Ids.ErpProd)
     }
 
-    It '-Name with a leading * is the service fuzzy match' {
+    It '-Name with a leading * matches names ending with the rest (a PowerShell wildcard)' {
         $names = @(Get-RdsInstance -Name '*staging').Name | Sort-Object
         $names | Should -Contain 'erp-staging'
         $names | Should -Contain 'dw-sql2017-ee-staging'
-        $names | ForEach-Object { $_ | Should -BeLike '*staging*' }
+        $names | ForEach-Object { $_ | Should -BeLike '*staging' }
     }
 
     It '-Name * lists every instance (the API refuses * alone, so no name filter is sent)' {
@@ -72,7 +72,7 @@ Describe 'Get-RdsInstance' {
         $row = "SourceInstanceId,TargetInstanceId`n$($Ids.HrWeb),$($Ids.HrEe)" | ConvertFrom-Csv
         $found = @($row | Get-RdsInstance -ErrorAction SilentlyContinue -ErrorVariable failure)
         $found | Should -BeNullOrEmpty
-        $failure[0] | Get-ErrorId | Should -Be 'InvalidInstanceId'
+        $failure[0] | Get-ErrorId | Should -Be 'UnsupportedPipelineInput'
     }
 
     It 'an unknown id is an InstanceNotFound error and the others still come' {
@@ -159,7 +159,7 @@ Describe 'Get-RdsBackup' {
     }
 
     It 'binds the instance from Get-RdsInstance in the pipeline' {
-        $backups = @(Get-RdsInstance -Name '*erp-st' | Get-RdsBackup)
+        $backups = @(Get-RdsInstance -Name '*erp-st*' | Get-RdsBackup)
         $backups.InstanceId | Sort-Object -Unique | Should -Be $Ids.ErpStaging
         $backups.Count | Should -Be 4
     }

@@ -110,6 +110,7 @@ Describe 'Restore-RdsInstance confirmation and the submit step' {
         $secret = ConvertTo-SecureString 'not-a-secret' -AsPlainText -Force
         $unreachable = Connect-RdsAccount -Endpoint http://127.0.0.1:9 -ProjectId 0123456789abcdef0123456789abcdef -AccessKey AK -SecretKey $secret -PassThru
         Disconnect-RdsAccount
+        $serviceIds = @{ Source = '7b63b40ca1c07d188407e3c64ee772bdin01'; Target = '4914c00a2e0baf9b9ca17102de91cf21in01' }
     }
 
     It 'stops with NotConnected once <Case> lets it through' -TestCases @(
@@ -132,14 +133,15 @@ Describe 'Restore-RdsInstance confirmation and the submit step' {
     # can have been sent.
     It 'refuses to go on when it must ask but cannot (NonInteractive), and sends nothing' {
         $caught = $null
-        try { Restore-RdsInstance -SourceInstanceId s -TargetInstanceId t -BackupId b -SkipCompatibilityCheck -Connection $unreachable } catch { $caught = $_ }
+        # Ids in the service's form: a shorter value could be a name, and resolving it would need the instance list.
+        try { Restore-RdsInstance -SourceInstanceId $serviceIds.Source -TargetInstanceId $serviceIds.Target -BackupId b -SkipCompatibilityCheck -Connection $unreachable } catch { $caught = $_ }
         $caught.FullyQualifiedErrorId | Should -BeLike 'ConfirmationUnavailable,*'
         $caught.Exception.Message | Should -Match '-Confirm:\$false'
     }
 
     It 'asks again under -Force when -Confirm is given explicitly' {
         $caught = $null
-        try { Restore-RdsInstance -SourceInstanceId s -TargetInstanceId t -BackupId b -SkipCompatibilityCheck -Force -Confirm -Connection $unreachable } catch { $caught = $_ }
+        try { Restore-RdsInstance -SourceInstanceId $serviceIds.Source -TargetInstanceId $serviceIds.Target -BackupId b -SkipCompatibilityCheck -Force -Confirm -Connection $unreachable } catch { $caught = $_ }
         $caught.FullyQualifiedErrorId | Should -BeLike 'ConfirmationUnavailable,*'
     }
 }
@@ -230,9 +232,9 @@ Describe 'Restore-RdsInstance parameters' {
     }
 
     It 'binds <Parameter> from the pipeline by the API names <Aliases>' -TestCases @(
-        @{ Parameter = 'SourceInstanceId'; Aliases = @('instance_id', 'source_instance_id') }
+        @{ Parameter = 'SourceInstanceId'; Aliases = @('source_instance_id', 'InstanceId', 'instance_id', 'Id') }
         @{ Parameter = 'TargetInstanceId'; Aliases = @('target_instance_id') }
-        @{ Parameter = 'BackupId'; Aliases = @('id', 'backup_id') }
+        @{ Parameter = 'BackupId'; Aliases = @('backup_id') }
         @{ Parameter = 'RestoreTime'; Aliases = @('restore_time') }
         @{ Parameter = 'DatabaseName'; Aliases = @('database_name') }
     ) {

@@ -82,11 +82,12 @@ public class CmdletTests : IDisposable
     [Fact]
     public void Without_a_host_to_ask_the_restore_stops_with_ConfirmationUnavailable()
     {
-        // A connection to a loopback port where nothing listens: -SkipCompatibilityCheck needs no reads, so the
-        // confirmation step is reached, and nothing could have been sent.
+        // A connection to a loopback port where nothing listens: -SkipCompatibilityCheck needs no reads (and ids in the
+        // service's form need no name lookup), so the confirmation step is reached, and nothing could have been sent.
         var r = _host.Run("$c = Connect-RdsAccount -Endpoint http://127.0.0.1:9 -ProjectId 0123456789abcdef0123456789abcdef -AccessKey AK " +
             "-SecretKey (ConvertTo-SecureString 'x' -AsPlainText -Force) -PassThru; Disconnect-RdsAccount; " +
-            "Restore-RdsInstance -SourceInstanceId s -TargetInstanceId t -BackupId b -SkipCompatibilityCheck -Connection $c; 'next statement'");
+            "Restore-RdsInstance -SourceInstanceId 7b63b40ca1c07d188407e3c64ee772bdin01 -TargetInstanceId 4914c00a2e0baf9b9ca17102de91cf21in01 " +
+            "-BackupId b -SkipCompatibilityCheck -Connection $c; 'next statement'");
         var record = Assert.Single(r.Errors);
         Assert.StartsWith(RdsErrorIds.ConfirmationUnavailable + ",", record.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.InvalidOperation, record.CategoryInfo.Category);

@@ -41,6 +41,27 @@ public static class RdsErrorIds
     /// </summary>
     public const string InvalidDatabaseMap = "InvalidDatabaseMap";
 
+    /// <summary>
+    /// An instance name matches more than one instance (names need not be unique); the message lists their ids.
+    /// Nothing is sent: give the id. Category InvalidArgument.
+    /// </summary>
+    public const string InstanceNameAmbiguous = "InstanceNameAmbiguous";
+
+    /// <summary>
+    /// A value that can only be an instance name (it is not id-shaped) was given without a connection, so it cannot be
+    /// matched against the instance list (for example Restore-RdsInstance -WhatIf offline). Category InvalidOperation.
+    /// </summary>
+    public const string InstanceNameUnresolved = "InstanceNameUnresolved";
+
+    /// <summary>
+    /// An object piped into a cmdlet that does not take it: a restore job into anything but Get-RdsRestoreJob and
+    /// Wait-RdsRestoreJob, or a row with none of the fields the cmdlet binds. Nothing is read for it. Category InvalidArgument.
+    /// </summary>
+    public const string UnsupportedPipelineInput = "UnsupportedPipelineInput";
+
+    /// <summary>A backup was piped in and a different -BackupId was given as well. Nothing is sent. Category InvalidArgument.</summary>
+    public const string PipelineInputConflict = "PipelineInputConflict";
+
     /// <summary>An object given as an instance cannot be read as one (no id, no engine, a field of the wrong type). Category InvalidArgument.</summary>
     public const string InvalidInstanceObject = "InvalidInstanceObject";
 

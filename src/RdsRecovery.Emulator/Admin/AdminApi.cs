@@ -34,6 +34,7 @@ internal sealed class AdminApi
         router.Add("DELETE", "/_emulator/requests", admin, (c, _) => { _services.Log.Clear(); return NoContent(c); });
         router.Add("GET", "/_emulator/instances", admin, Instances);
         router.Add("GET", "/_emulator/instances/{instance_id}/data", admin, Data);
+        router.Add("PUT", "/_emulator/instances/{instance_id}/name", admin, PutName);
         router.Add("GET", "/_emulator/instances/{instance_id}/next-restore", admin, GetArranged);
         router.Add("PUT", "/_emulator/instances/{instance_id}/next-restore", admin, PutArranged);
         router.Add("DELETE", "/_emulator/instances/{instance_id}/next-restore", admin, DeleteArranged);
@@ -164,6 +165,16 @@ internal sealed class AdminApi
         if (reason is null && duration is null) throw ApiException.Parameter("Give 'fail_reason' and/or 'duration_ms'.");
         _services.Store.Arrange(instance.Id, new ArrangedRestore(reason, duration));
         return GetArranged(context, values);
+    }
+
+    /// <summary>Renames an instance, so a test can give two instances the same name (the service allows it).</summary>
+    private Task PutName(HttpContext context, IReadOnlyDictionary<string, string> values)
+    {
+        var instance = Instance(values["instance_id"], WireTime.NowMs());
+        var name = Body(context)["name"] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+        if (string.IsNullOrWhiteSpace(name)) throw ApiException.Parameter("Give 'name', a non-empty string.");
+        _services.Store.Rename(instance.Id, name);
+        return JsonResponse.WriteAsync(context, 200, new JsonObject { ["id"] = instance.Id, ["name"] = name });
     }
 
     private Task DeleteArranged(HttpContext context, IReadOnlyDictionary<string, string> values)

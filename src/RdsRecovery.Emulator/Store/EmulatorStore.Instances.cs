@@ -14,6 +14,9 @@ internal sealed partial class EmulatorStore
 
     public InstanceRecord? Instance(string id) => Read(c => Instance(c, id));
 
+    public void Rename(string id, string name) =>
+        Write(c => NonQuery(c, "UPDATE instances SET name = $name WHERE id = $id", ("$id", id), ("$name", name)));
+
     internal static List<InstanceRecord> Instances(SqliteConnection c)
     {
         using var command = Command(c, $"SELECT {InstanceColumns} FROM instances ORDER BY ord");

@@ -13,12 +13,14 @@ namespace RdsRecovery.PowerShell.Commands;
 [OutputType(typeof(RdsBackup))]
 public sealed class GetRdsBackupCommand : RdsServiceCmdlet
 {
+    /// <summary>An id or an exact name. Binds by property name: InstanceId, instance_id, SourceInstanceId, source_instance_id, then Id.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("Id", "instance_id", "SourceInstanceId")]
+    [Alias("instance_id", "SourceInstanceId", "source_instance_id", "Id")]
     [ArgumentCompleter(typeof(InstanceIdCompleter))]
     public string InstanceId { get; set; } = null!;
 
-    [Parameter]
+    /// <summary>Only this backup. A plan row binds its backup_id here, and a piped backup its own id.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("backup_id")]
     [ArgumentCompleter(typeof(BackupIdCompleter))]
     public string? BackupId { get; set; }
@@ -43,10 +45,30 @@ public sealed class GetRdsBackupCommand : RdsServiceCmdlet
 
     protected override object? ErrorTarget => InstanceId;
 
+    /// <summary>The piped object itself, so a restore job is refused rather than read as an instance.</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
+
     protected override void ProcessInput()
     {
-        if (!InputChecks.IsValidInstanceId(this, InstanceId, nameof(InstanceId))) return;
-        if (BackupId is not null && !InputChecks.IsValidBackupId(this, BackupId, nameof(BackupId))) return;
+        if (PipelineInput.IsRestoreJob(InputObject))
+        {
+            WriteRdsError(PipelineInput.JobIsNotAnInstance(InputObject));
+            return;
+        }
+        var backupId = string.IsNullOrWhiteSpace(BackupId) ? null : BackupId;
+        if (PipelineInput.BackupIdOf(InputObject) is { } pipedBackup)
+        {
+            if (backupId is not null && backupId != pipedBackup)
+            {
+                WriteRdsError(PipelineInput.BackupConflict(pipedBackup, backupId));
+                return;
+            }
+            backupId = pipedBackup;
+        }
+        var instanceId = ResolveInstanceId(InstanceId, "requested", nameof(InstanceId));
+        if (backupId is not null && !InputChecks.IsValidBackupId(this, backupId, nameof(BackupId))) return;
         if (After is not null && Before is not null && After > Before)
         {
             WriteRdsError(new RdsError(RdsErrorIds.InvalidTimeRange, RdsErrorCategory.InvalidArgument,
@@ -54,9 +76,9 @@ public sealed class GetRdsBackupCommand : RdsServiceCmdlet
             return;
         }
         // The API wants both ends of a time range or neither.
-        var filter = new RdsBackupFilter(InstanceId)
+        var filter = new RdsBackupFilter(instanceId)
         {
-            BackupId = BackupId,
+            BackupId = backupId,
             BackupType = Type?.ToLowerInvariant(),
             BeginTime = After is null && Before is null ? null : After ?? DateTimeOffset.FromUnixTimeSeconds(0),
             EndTime = After is null && Before is null ? null : Before ?? DateTimeOffset.UtcNow,

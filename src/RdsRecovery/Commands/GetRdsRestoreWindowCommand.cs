@@ -10,8 +10,9 @@ namespace RdsRecovery.PowerShell.Commands;
 [OutputType(typeof(RdsRestoreWindow))]
 public sealed class GetRdsRestoreWindowCommand : RdsServiceCmdlet
 {
+    /// <summary>An id or an exact name. Binds by property name: InstanceId, instance_id, SourceInstanceId, source_instance_id, then Id.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("Id", "instance_id", "SourceInstanceId")]
+    [Alias("instance_id", "SourceInstanceId", "source_instance_id", "Id")]
     [ArgumentCompleter(typeof(InstanceIdCompleter))]
     public string InstanceId { get; set; } = null!;
 
@@ -21,10 +22,20 @@ public sealed class GetRdsRestoreWindowCommand : RdsServiceCmdlet
 
     protected override object? ErrorTarget => InstanceId;
 
+    /// <summary>The piped object itself, so a restore job is refused rather than read as an instance.</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
+
     protected override void ProcessInput()
     {
-        if (!InputChecks.IsValidInstanceId(this, InstanceId, nameof(InstanceId))) return;
+        if (PipelineInput.IsRestoreJob(InputObject))
+        {
+            WriteRdsError(PipelineInput.JobIsNotAnInstance(InputObject));
+            return;
+        }
+        var instanceId = ResolveInstanceId(InstanceId, "requested", nameof(InstanceId));
         DateTimeOffset? day = Date is null ? null : new DateTimeOffset(Date.Value.Date.Ticks, TimeSpan.Zero);
-        foreach (var window in Call((client, token) => client.ListRestoreWindowsAsync(InstanceId, day, token))) WriteObject(window);
+        foreach (var window in Call((client, token) => client.ListRestoreWindowsAsync(instanceId, day, token))) WriteObject(window);
     }
 }

@@ -9,16 +9,27 @@ namespace RdsRecovery.PowerShell.Commands;
 [OutputType(typeof(RdsSqlServerDatabase))]
 public sealed class GetRdsSqlServerDatabaseCommand : RdsServiceCmdlet
 {
+    /// <summary>An id or an exact name. Binds by property name: InstanceId, instance_id, then Id.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("Id", "instance_id")]
+    [Alias("instance_id", "Id")]
     [ArgumentCompleter(typeof(InstanceIdCompleter))]
     public string InstanceId { get; set; } = null!;
 
     protected override object? ErrorTarget => InstanceId;
 
+    /// <summary>The piped object itself, so a restore job is refused rather than read as an instance.</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
+
     protected override void ProcessInput()
     {
-        if (!InputChecks.IsValidInstanceId(this, InstanceId, nameof(InstanceId))) return;
-        foreach (var database in Call((client, token) => client.ListSqlServerDatabasesAsync(InstanceId, token))) WriteObject(database);
+        if (PipelineInput.IsRestoreJob(InputObject))
+        {
+            WriteRdsError(PipelineInput.JobIsNotAnInstance(InputObject));
+            return;
+        }
+        var instanceId = ResolveInstanceId(InstanceId, "requested", nameof(InstanceId));
+        foreach (var database in Call((client, token) => client.ListSqlServerDatabasesAsync(instanceId, token))) WriteObject(database);
     }
 }

@@ -3,7 +3,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Management.Automation.Host;
 using RdsRecovery.Api;
 using RdsRecovery.Errors;
 using RdsRecovery.Journal;
@@ -147,34 +146,47 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
     private bool Confirm(RestoreRequest request, RestoreFacts? facts, RdsRestoreApiVersion version, string? engine, RdsRuleProfile? profile)
     {
         var body = RestoreWire.Body(request, version, engine);
-        var names = RestoreNames.Describe(request, facts);
         var rules = profile is { } p ? $"rule profile {p}" : "compatibility rules skipped";
         var unknownEngine = RestoreWire.SendsRestoreAllDatabases(request, version, engine) is null
             ? " (the source's engine is not known: a SQL Server source would also get \"restore_all_database\":true)"
             : "";
-        var description = $"{request.Describe()}{names}. API {RdsApiVersions.Name(version)}, {rules}. Body of {RdsApiVersions.RestorePath(version)}: {body}{unknownEngine}";
-        var warning = $"{request.Describe()}{names}. This cannot be undone. Body: {body}";
-        var caption = request.IsRestoreToSource
-            ? $"Overwrite instance {request.TargetInstanceId} with its own earlier data"
-            : $"Overwrite instance {request.TargetInstanceId} with data from {request.SourceInstanceId}";
+        var words = RestoreConfirmation.For(request, facts ?? KnownInstanceFacts(request), body,
+            $"API {RdsApiVersions.Name(version)}, {rules}. Body of {RdsApiVersions.RestorePath(version)}: {body}{unknownEngine}");
         if (Force && !IsWhatIf() && !MyInvocation.BoundParameters.ContainsKey("Confirm"))
         {
-            WriteVerbose($"-Force: not asking. {description}");
+            WriteVerbose($"-Force: not asking. {words.Description}");
             return true;
         }
         try
         {
-            return ShouldProcess(description, warning, caption);
+            return ShouldProcess(words.Description, words.Query, words.Caption);
         }
-        catch (Exception ex) when (ex is PSInvalidOperationException || ex is HostException)
+        catch (Exception ex) when (ex is not PipelineStoppedException)
         {
-            // The host cannot prompt (-NonInteractive, or a runspace without a host): no later input can be
-            // confirmed either, so stop here.
+            // The host cannot prompt: -NonInteractive, a runspace without a host, or standard input closed under
+            // pwsh -File (the console host then fails inside its prompt). No later input can be confirmed either.
             ThrowTerminatingError(ErrorRecords.From(new RdsError(RdsErrorIds.ConfirmationUnavailable, RdsErrorCategory.InvalidOperation,
-                $"The restore {request} needs confirmation, but this host cannot ask for it ({ex.Message}). Nothing was sent. " +
+                $"The restore {request} needs confirmation, but this host cannot ask for it ({WhyNoPrompt(ex)}). Nothing was sent. " +
                 "Pass -Confirm:$false or -Force to proceed, or -WhatIf to see what would be sent.", request), ex));
             return false;
         }
+    }
+
+    // The host's own words when it refuses to prompt; a host that broke while prompting gets a plain reason instead.
+    private static string WhyNoPrompt(Exception ex) => ex is PSInvalidOperationException || ex is System.Management.Automation.Host.HostException
+        ? ex.Message
+        : "it failed while prompting: is standard input closed?";
+
+    /// <summary>Without looked-up facts (-SkipCompatibilityCheck), the names the instance list gave, if it was read.</summary>
+    private RestoreFacts? KnownInstanceFacts(RestoreRequest request)
+    {
+        var known = KnownInstances;
+        if (known is null) return null;
+        return new RestoreFacts
+        {
+            Source = known.FirstOrDefault(i => i.Id == request.SourceInstanceId),
+            Target = known.FirstOrDefault(i => i.Id == request.TargetInstanceId),
+        };
     }
 
     private bool IsWhatIf() =>

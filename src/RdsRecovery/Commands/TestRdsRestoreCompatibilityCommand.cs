@@ -76,7 +76,7 @@ public sealed class TestRdsRestoreCompatibilityCommand : RestoreRequestCmdlet
             WriteRdsError(targetError!);
             refused = true;
         }
-        var request = BuildRequest(source?.Id, target?.Id, refused, Retarget);
+        var request = BuildRequest(source?.Id, target?.Id, refused, Retarget, resolveNames: false);
         return request is null ? null : Evaluate(request, new RestoreFacts { Source = source, Target = target, Clock = SystemClock.Instance, Profile = OfflineProfile() });
     }
 

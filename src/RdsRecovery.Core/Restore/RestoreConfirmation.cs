@@ -1,0 +1,60 @@
+using System.Linq;
+using RdsRecovery.Model;
+using RdsRecovery.Rules;
+using RdsRecovery.Validation;
+
+namespace RdsRecovery.Restore;
+
+/// <summary>
+/// The words of a restore's confirmation, so a person can decide on them: the target's name first (then its id), what
+/// is overwritten (the whole instance, or only the listed databases), and the backup's name and end time or the UTC
+/// point in time. Names come from the facts when they were looked up; otherwise ids stand alone.
+/// </summary>
+public sealed class RestoreConfirmation
+{
+    private RestoreConfirmation(string caption, string query, string description)
+    {
+        Caption = caption;
+        Query = query;
+        Description = description;
+    }
+
+    /// <summary>The prompt's title: "Overwrite erp-staging (id)".</summary>
+    public string Caption { get; }
+    /// <summary>The prompt's question: what happens, that it cannot be undone, and the exact body.</summary>
+    public string Query { get; }
+    /// <summary>The -WhatIf line: what would happen and the exact body.</summary>
+    public string Description { get; }
+
+    /// <param name="body">The exact JSON body that would be sent.</param>
+    /// <param name="sending">For -WhatIf: how it would be sent (API version, rules, path and body).</param>
+    public static RestoreConfirmation For(RestoreRequest request, RestoreFacts? facts, string body, string sending)
+    {
+        var target = Label(facts?.Target, request.TargetInstanceId);
+        var source = Label(facts?.Source, request.SourceInstanceId);
+        var from = request.IsRestoreToSource ? "its own " : "";
+        var data = request.Mode == RestoreMode.Backup
+            ? $"{from}backup {BackupLabel(request, facts?.Backup)}" + (request.IsRestoreToSource ? "" : $" of {source}")
+            : (request.IsRestoreToSource ? "its own data" : $"the data of {source}") + $" as of {RestoreTimeRules.Format(request.RestoreTime!.Value)} (UTC)";
+        var scope = request.DatabaseMap is null
+            ? $"the WHOLE instance is overwritten with {data}"
+            : $"ONLY the listed databases are restored, from {data}: " +
+              string.Join(", ", request.DatabaseMap.Select(p => p.Value.Length == 0 ? $"{p.Key} (same name: replaces the target's {p.Key})" : $"{p.Key} as {p.Value}")) +
+              "; its other databases are left as they are";
+        var same = request.IsRestoreToSource ? " Source and target are the SAME instance." : "";
+        return new RestoreConfirmation(
+            $"Overwrite {target}",
+            $"{target}: {scope}.{same} This cannot be undone. Body: {body}",
+            $"{target}: {scope}.{same} {request.Describe()}. {sending}");
+    }
+
+    private static string Label(RdsInstance? instance, string id) =>
+        instance is not null && instance.Name.Length > 0 ? $"{instance.Name} ({id})" : $"instance {id}";
+
+    private static string BackupLabel(RestoreRequest request, RdsBackup? backup)
+    {
+        if (backup is null || backup.Name.Length == 0) return request.BackupId!;
+        var ended = backup.EndTime is { } end ? $", ended {RestoreTimeRules.Format(end)} UTC" : "";
+        return $"'{backup.Name}' ({request.BackupId}{ended})";
+    }
+}
