@@ -52,6 +52,7 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
 
     protected override void ProcessInput()
     {
+        if (RestoreJobWaiting.CheckSettings(Timeout, PollInterval) is RdsError invalid) ThrowRdsError(invalid);
         var request = BuildRequest(SourceInstanceId, TargetInstanceId);
         if (request is null) return;
 
@@ -204,7 +205,7 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
         RdsRestoreJob job;
         try
         {
-            job = Call((client, token) => new RestoreSubmitter(client, RestoreJournal.Default(), message => PostCallback(() => WriteWarning(message)))
+            job = Call((client, token) => new RestoreSubmitter(client, Journal(), message => PostCallback(() => WriteWarning(message)))
                 .SubmitAsync(request, token, engine, profile));
         }
         catch (RdsValidationException ex)
