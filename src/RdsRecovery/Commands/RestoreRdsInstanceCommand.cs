@@ -71,7 +71,7 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
             {
                 var failed = report.FailedRules;
                 WriteRdsError(new RdsError(RdsErrorIds.RestoreIncompatible, RdsErrorCategory.InvalidOperation,
-                    $"The restore {request} was not sent: {failed.Count} compatibility rule(s) failed: " +
+                    $"The restore {request} was not sent: {failed.Count} compatibility rule(s) of rule profile {report.RuleProfile} (API {report.ApiVersion}) failed: " +
                     string.Join(" ", failed.Select(r => $"[{r.RuleId}] {r.Message}")) +
                     " Fix the cause, or use -SkipCompatibilityCheck if the service is known to accept it.",
                     report));
