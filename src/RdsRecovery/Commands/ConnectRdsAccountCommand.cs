@@ -65,6 +65,10 @@ public sealed class ConnectRdsAccountCommand : RdsCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>A PEM file of private CA certificates to trust for this connection only (else RDSRECOVERY_CA_FILE). Verification stays on.</summary>
+    [Parameter]
+    public string? CertificateAuthorityFile { get; set; }
+
     /// <summary>Connect without the check read (offline, or to prepare a connection for later).</summary>
     [Parameter]
     public SwitchParameter SkipValidation { get; set; }
@@ -75,21 +79,24 @@ public sealed class ConnectRdsAccountCommand : RdsCmdlet
 
     protected override void ProcessInput()
     {
-        RdsCredentials? credentials = ParameterSetName switch
-        {
-            AccessKeySet => RdsCredentials.FromAccessKey(AccessKey, SecretKey, SecurityToken),
-            CredentialSet => RdsCredentials.FromAccessKey(Credential.UserName, Credential.Password, SecurityToken),
-            TokenSet => RdsCredentials.FromToken(Token),
-            _ => null,
-        };
         try
         {
+            // Inside the try: a credential refused for its characters (InvalidCredentialCharacters) is reported like any other.
+            RdsCredentials? credentials = ParameterSetName switch
+            {
+                AccessKeySet => RdsCredentials.FromAccessKey(AccessKey, SecretKey, SecurityToken),
+                CredentialSet => RdsCredentials.FromAccessKey(Credential.UserName, Credential.Password, SecurityToken),
+                TokenSet => RdsCredentials.FromToken(Token),
+                _ => null,
+            };
             var connection = RdsConnection.Resolve(new RdsConnectionOptions
             {
                 Region = Region,
                 ProjectId = ProjectId,
                 Endpoint = Endpoint,
                 Credentials = credentials,
+                CertificateAuthorityFile = CertificateAuthorityFile is null ? null : GetUnresolvedProviderPathFromPSPath(CertificateAuthorityFile),
+                BaseDirectory = SessionState.Path.CurrentFileSystemLocation.ProviderPath,
                 ApiVersion = ApiVersion is null ? null : RdsApiVersions.Parse(ApiVersion),
             });
             if (Endpoint is not null && !string.Equals(Endpoint.AbsolutePath.TrimEnd('/'), connection.Endpoint.AbsolutePath.TrimEnd('/'), StringComparison.Ordinal))
