@@ -113,6 +113,13 @@ Describe 'Instance parameters take exact names' {
         $job | Wait-RdsRestoreJob @Fast | Out-Null
     }
 
+    It 'Get-RdsRestoreJob -Recent -TargetInstanceId takes a name' {
+        $job = Restore-RdsInstance -SourceInstanceId $Ids.ErpProd -TargetInstanceId $Ids.ErpStaging -BackupId $Backups.ErpProdLatest -Confirm:$false
+        @(Get-RdsRestoreJob -Recent -TargetInstanceId erp-staging).JobId | Should -Contain $job.JobId
+        @(Get-RdsRestoreJob -Recent -TargetInstanceId crm-pg12-staging).JobId | Should -Not -Contain $job.JobId
+        $job | Wait-RdsRestoreJob @Fast | Out-Null
+    }
+
     It 'reads the instance list once per pipeline, not once per row' {
         $rows = "SourceInstanceId,TargetInstanceId,BackupId`n" +
             "erp-prod,erp-staging,$($Backups.ErpProdLatest)`nerp-prod,erp-reporting,$($Backups.ErpProdLatest)`ncrm-pg12-prod,crm-pg12-staging,$($Backups.CrmProdLatest)"

@@ -32,7 +32,7 @@ public sealed class GetRdsRestoreJobCommand : RdsServiceCmdlet
     [Parameter(ParameterSetName = RecentSet)]
     public TimeSpan Within { get; set; } = TimeSpan.FromDays(1);
 
-    /// <summary>With -Recent: only restores into this instance.</summary>
+    /// <summary>With -Recent: only restores into this instance (its id or exact name).</summary>
     [Parameter(ParameterSetName = RecentSet)]
     [Alias("target_instance_id")]
     public string? TargetInstanceId { get; set; }
@@ -60,10 +60,12 @@ public sealed class GetRdsRestoreJobCommand : RdsServiceCmdlet
     private void WriteRecent(RestoreJournal journal)
     {
         var connection = ResolveConnection();
+        // The journal holds ids; a name given here is resolved once, like every instance parameter.
+        var target = TargetInstanceId is null ? null : ResolveInstanceId(TargetInstanceId, "target", nameof(TargetInstanceId));
         var entries = journal.Read(DateTimeOffset.UtcNow - Within)
             .Where(e => string.Equals(e.Endpoint, connection.Endpoint.ToString(), StringComparison.OrdinalIgnoreCase)
                 && string.Equals(e.ProjectId, connection.ProjectId, StringComparison.Ordinal)
-                && (TargetInstanceId is null || string.Equals(e.TargetInstanceId, TargetInstanceId, StringComparison.Ordinal)))
+                && (target is null || string.Equals(e.TargetInstanceId, target, StringComparison.Ordinal)))
             .Reverse()
             .ToList();
         foreach (var entry in entries)
