@@ -313,7 +313,7 @@ Describe 'Tab completion' {
     It 'completes -TargetInstanceId with ids and their names as tooltips once connected' {
         Connect-EndToEnd
         $completions = @(Get-Completion 'Restore-RdsInstance -TargetInstanceId ')
-        $completions.Count | Should -Be 27
+        $completions.Count | Should -Be 40
         $completions.CompletionText | Should -Contain $Ids.ErpStaging
         ($completions | Where-Object CompletionText -eq $Ids.ErpStaging).ToolTip | Should -BeLike '*erp-staging*'
         ($completions | Where-Object CompletionText -eq $Ids.ErpStaging).ListItemText | Should -BeLike '*erp-staging*'
@@ -336,7 +336,7 @@ Describe 'Tab completion' {
         Connect-EndToEnd
         Get-Completion 'Get-RdsBackup -InstanceId ' | Out-Null
         Clear-RequestLog
-        @(Get-Completion 'Get-RdsBackup -InstanceId ').Count | Should -Be 27
+        @(Get-Completion 'Get-RdsBackup -InstanceId ').Count | Should -Be 40
         Get-RequestLog | Should -BeNullOrEmpty
     }
 

@@ -50,7 +50,7 @@ Describe 'Reads are retried and succeed' {
 
     It 'added latency changes nothing but the wait' {
         Set-Fault @{ kind = 'latency'; latency_ms = 100; path = '/instances$' }
-        @(Get-RdsInstance -Engine MySQL).Count | Should -Be 8
+        @(Get-RdsInstance -Engine MySQL).Count | Should -Be 10
     }
 
     It 'a 500 that persists ends as RdsServerError after a bounded number of attempts' {
