@@ -3,7 +3,7 @@
     Wait-RdsRestoreJob on 200 jobs at once: wall time against the slowest job's remaining time plus one poll
     interval (goal: within 10%), requests sent, and memory.
 .DESCRIPTION
-    The emulator runs one restore per target and has 27 instances, so 200 jobs are submitted in 8 rounds of 25
+    The emulator runs one restore per target and has 40 instances, so 200 jobs are submitted in 8 rounds of 25
     (each round once the previous one has finished); the last round runs JobDurationMs, the others are over by
     the time the wait starts. The slowest job's end is taken on the client: when its submission returned plus
     its configured duration (the service's own times have one-second resolution).

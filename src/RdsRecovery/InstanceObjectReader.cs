@@ -9,7 +9,7 @@ namespace RdsRecovery.PowerShell;
 /// <summary>
 /// Turns what a user passes as an instance into an <see cref="RdsInstance"/>: one of ours, or any object with the
 /// API's field names (id, name, status, type, datastore.type, datastore.version, datastore.complete_version,
-/// volume.size, volume.type, region, time_zone, port), or with our own property names (Engine, EngineVersion,
+/// volume.size, volume.type, region, time_zone, port, related_instance), or with our own property names (Engine, EngineVersion,
 /// VolumeSizeGB...) as Export-Csv or ConvertTo-Json of our objects would give. An id and an engine are required.
 /// </summary>
 internal static class InstanceObjectReader
@@ -63,6 +63,7 @@ internal static class InstanceObjectReader
                 Region = Text(bag.Get("region"), "region"),
                 TimeZone = Text(bag.Get("time_zone", "TimeZone"), "time_zone"),
                 Port = Number(bag.Get("port"), "port"),
+                RelatedInstances = Relations(bag.Get("related_instance", "RelatedInstances")),
             };
             return true;
         }
@@ -93,6 +94,25 @@ internal static class InstanceObjectReader
         IConvertible c when value is not bool => c.ToString(CultureInfo.InvariantCulture),
         _ => throw new FieldException($"'{field}' is a {value.GetType().Name}, not text."),
     };
+
+    // related_instance: null when absent (not known), else every entry's id and type (the V31 DR rule reads the types).
+    private static RdsRelatedInstance[]? Relations(object? value)
+    {
+        if (PropertyBag.Unwrap(value) is not { } list) return null;
+        if (list is string || list is not System.Collections.IEnumerable entries) throw new FieldException("'related_instance' is not a list.");
+        var relations = new System.Collections.Generic.List<RdsRelatedInstance>();
+        foreach (var entry in entries)
+        {
+            if (PropertyBag.Unwrap(entry) is RdsRelatedInstance typed) { relations.Add(typed); continue; }
+            var item = PropertyBag.Over(entry) ?? throw new FieldException("an entry of 'related_instance' is empty.");
+            relations.Add(new RdsRelatedInstance
+            {
+                Id = Text(item.Get("id", "Id"), "related_instance.id") ?? "",
+                Type = Text(item.Get("type", "Type"), "related_instance.type") ?? "",
+            });
+        }
+        return relations.ToArray();
+    }
 
     private static int? Number(object? value, string field)
     {

@@ -1,3 +1,4 @@
+using RdsRecovery.Journal;
 using System;
 using System.Management.Automation;
 using RdsRecovery.Api;
@@ -11,6 +12,12 @@ namespace RdsRecovery.PowerShell;
 /// </summary>
 public abstract class RdsCmdlet : PSCmdlet
 {
+    protected override void BeginProcessing()
+    {
+        DebugKeepsWarningsAsWarnings.Apply(this);
+        base.BeginProcessing();
+    }
+
     protected sealed override void ProcessRecord()
     {
         try
@@ -32,6 +39,9 @@ public abstract class RdsCmdlet : PSCmdlet
             WriteError(ErrorRecords.Unexpected(ex, null));
         }
     }
+
+    /// <summary>The restore journal; a relative RDSRECOVERY_JOURNAL is taken from PowerShell's current location, not the process's.</summary>
+    internal RestoreJournal Journal() => RestoreJournal.Default(SessionState.Path.CurrentFileSystemLocation.ProviderPath);
 
     /// <summary>The input a service failure is reported against (for example the instance id being read).</summary>
     protected virtual object? ErrorTarget => null;

@@ -17,6 +17,25 @@ internal sealed class RestoreJobWaiting
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromHours(1);
     public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(10);
+    /// <summary>Shorter intervals only load the service: a job takes minutes, and a tick-long interval sent thousands of requests a second.</summary>
+    public static readonly TimeSpan MinPollInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// The wait settings, checked before anything is sent (a restore with -Wait must not be sent and then fail on them).
+    /// Any positive timeout is accepted; one too large for the clock waits without a deadline.
+    /// </summary>
+    public static RdsError? CheckSettings(TimeSpan timeout, TimeSpan pollInterval)
+    {
+        if (pollInterval < MinPollInterval)
+            return new RdsError(RdsErrorIds.InvalidWaitSetting, RdsErrorCategory.InvalidArgument,
+                $"-PollInterval {pollInterval} is too short: the least is {MinPollInterval.TotalMilliseconds:0} ms (the default is {DefaultPollInterval.TotalSeconds:0} s; it backs off from there). Nothing was sent.",
+                pollInterval, "PollInterval");
+        if (timeout <= TimeSpan.Zero)
+            return new RdsError(RdsErrorIds.InvalidWaitSetting, RdsErrorCategory.InvalidArgument,
+                $"-Timeout {timeout} is not positive: give how long to wait in all (the default is {DefaultTimeout.TotalHours:0} h). Nothing was sent.",
+                timeout, "Timeout");
+        return null;
+    }
 
     private readonly RdsServiceCmdlet _cmdlet;
     private readonly TimeSpan _timeout;

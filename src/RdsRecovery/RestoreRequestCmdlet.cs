@@ -148,7 +148,10 @@ public abstract class RestoreRequestCmdlet : RdsServiceCmdlet
     {
         try
         {
-            return Call((client, token) => new RestoreFactsGatherer(client, RestoreJournal.Default(), profile: profile).GatherAsync(request, token));
+            var facts = Call((client, token) => new RestoreFactsGatherer(client, Journal(), profile: profile).GatherAsync(request, token));
+            // The busy-target check's other half: restores into this target whose outcome the journal cannot tell.
+            foreach (var unresolved in facts.UnresolvedRestores ?? Array.Empty<RestoreAttempt>()) WriteWarning(unresolved.Describe());
+            return facts;
         }
         catch (RdsValidationException ex)
         {

@@ -10,5 +10,6 @@ namespace RdsRecovery.PowerShell;
 internal static class ServiceErrorRecords
 {
     public static ErrorRecord From(RdsException exception, object? target) =>
-        new(exception, exception.ErrorId, ErrorRecords.ToCategory(RdsServiceErrors.CategoryFor(exception.Kind)), target);
+        new(exception, exception.ErrorId, ErrorRecords.ToCategory(RdsServiceErrors.CategoryFor(exception.Kind)),
+            exception is Journal.RestoreJournalException journal ? journal.JournalPath : target);
 }

@@ -115,6 +115,7 @@ Describe 'Restores over v3.1 and v3' {
             -ErrorAction SilentlyContinue -ErrorVariable refused | Should -BeNullOrEmpty
         ($refused[0] | Get-ErrorId) | Should -Be 'RestoreIncompatible'
         $refused[0].Exception.Message | Should -BeLike '*`[SameVersion`]*'
+        $refused[0].Exception.Message | Should -BeLike '*rule profile V31*'
         Get-RestorePost | Should -BeNullOrEmpty
         Connect-EndToEnd
         (Restore-RdsInstance -SourceInstanceId $Ids.ShopProd -TargetInstanceId $ShopNew -RestoreTime ([DateTimeOffset]::UtcNow.AddHours(-1)) -Force).JobId |
@@ -148,5 +149,19 @@ Describe 'Test-RdsRestoreCompatibility -RuleProfile' {
             }
         }
         finally { Connect-EndToEnd }
+    }
+
+    It 'offline, objects of the API''s JSON carry time_zone and related_instance into the V31 rules' {
+        $json = '{"instances":[' +
+            '{"id":"pg1","datastore":{"type":"PostgreSQL","version":"12"},"volume":{"size":100},"region":"r1","related_instance":[]},' +
+            '{"id":"pg2","datastore":{"type":"PostgreSQL","version":"12"},"volume":{"size":100},"region":"r1","related_instance":[{"id":"pg9","type":"dr"}]},' +
+            '{"id":"pg3","datastore":{"type":"PostgreSQL","version":"12"},"volume":{"size":100},"region":"r1","related_instance":[{"id":"pg9","type":"replica"}]},' +
+            '{"id":"sq1","datastore":{"type":"SQLServer","version":"2017_EE"},"volume":{"size":100},"region":"r1","time_zone":"UTC"},' +
+            '{"id":"sq2","datastore":{"type":"SQLServer","version":"2017_EE"},"volume":{"size":100},"region":"r1","time_zone":"China Standard Time"}]}'
+        $list = ($json | ConvertFrom-Json).instances
+        $check = { param($s, $t, $rule) "$((Test-RdsRestoreCompatibility -SourceInstance $list[$s] -TargetInstance $list[$t] -BackupId bk1 -RuleProfile V31)[$rule].Outcome)" }
+        & $check 0 1 'TargetNotInDisasterRecovery' | Should -Be 'Failed'
+        & $check 0 2 'TargetNotInDisasterRecovery' | Should -Be 'Passed'
+        & $check 3 4 'SameTimeZone' | Should -Be 'Failed'
     }
 }

@@ -1,5 +1,5 @@
 # Faults injected by the emulator: reads are retried and succeed; the restore POST is sent exactly once unless the
-# service said it did not take it (busy 409, 429); a lost answer is RestoreOutcomeUnknown. Requests are counted in
+# service said it did not take it (429, throttled at the gateway; a busy 409 is final); a lost answer is RestoreOutcomeUnknown. Requests are counted in
 # the emulator's request log, never timed.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'EndToEnd.Helpers.ps1')
@@ -117,17 +117,17 @@ Describe 'The restore POST is never sent twice when its fate is unknown' {
     }
 }
 
-Describe 'The restore POST is sent again only when the service did not take it' {
+Describe 'The restore POST is sent again only when the request never reached the service''s decision' {
     BeforeEach { Reset-Emulator; Clear-RequestLog }
     AfterEach { Clear-Fault }
 
-    It 'busy 409 (DBS.200047) once, then accepted: two POSTs, one job' {
+    # Issue 9 point 1: a busy answer is the service's decision, and final. Before, it was sent again (409, 200).
+    It 'busy 409 (DBS.200047) once: one POST, RdsResourceBusy naming the target, nothing accepted' {
         Set-Fault @{ kind = 'busy'; error_code = 'DBS.200047'; method = 'POST'; path = $RecoveryPath; count = 1 }
-        $job = Restore-RdsInstance @ErpRestore
-        $job.JobId | Should -Match '^[0-9a-f]{32}$'
-        $posts = @(Get-RestorePost)
-        $posts.status | Should -Be @(409, 200)
-        ($job | Wait-RdsRestoreJob @Fast).Status | Should -Be 'Completed'
+        Restore-RdsInstance @ErpRestore -ErrorAction SilentlyContinue -ErrorVariable failure | Should -BeNullOrEmpty
+        $failure[0] | Get-ErrorId | Should -Be 'RdsResourceBusy'
+        $failure[0].Exception.Message | Should -BeLike "*target instance $($ErpRestore.TargetInstanceId) is busy*NOT sent again*"
+        (Get-RestorePost).status | Should -Be @(409)
     }
 
     It '429 once, then accepted: two POSTs, one job' {
@@ -138,7 +138,7 @@ Describe 'The restore POST is sent again only when the service did not take it' 
     }
 
     It 'the same body is sent each time' {
-        Set-Fault @{ kind = 'busy'; method = 'POST'; path = $RecoveryPath; count = 1 }
+        Set-Fault @{ kind = 'throttle'; retry_after = 1; method = 'POST'; path = $RecoveryPath; count = 1 }
         Restore-RdsInstance @ErpRestore | Out-Null
         $bodies = @(Get-RestorePost | ForEach-Object body)
         $bodies.Count | Should -Be 2
@@ -152,7 +152,7 @@ Describe 'The restore POST is sent again only when the service did not take it' 
         $failure[0].CategoryInfo.Category | Should -Be 'ResourceBusy'
         $failure[0].Exception.ErrorCode | Should -Be 'DBS.200019'
         $failure[0].Exception.HttpStatus | Should -Be 409
-        (Get-RestorePost).status | Sort-Object -Unique | Should -Be 409
+        (Get-RestorePost).status | Should -Be @(409)
         (Get-RdsInstance -InstanceId $Ids.ErpStaging).Status | Should -Be 'ACTIVE'
     }
 }

@@ -38,6 +38,21 @@ Describe 'Format views' {
         $text | Should -Match 'ff80808157127d9301571bf8160c001d\s+erp-staging\s+Completed\s+2026-11-28 00:30:00Z\s+00:04:10\s+ACTIVE'
     }
 
+    It 'shows a connection''s API version in its table' {
+        $connection = [RdsRecovery.Api.RdsConnection]::new('eu-de', 'p1', [uri]'https://rds.eu-de.otc.t-systems.com',
+            [RdsRecovery.Auth.RdsCredentials]::FromToken((ConvertTo-SecureString 'token-value' -AsPlainText -Force)), 'Parameter', 'V31')
+        $text = $connection | Format-Table | Out-String -Width 200
+        $text | Should -Match 'Api\s*$|Api\s'
+        $text | Should -Match 'v3\.1'
+    }
+
+    It 'heads a compatibility report with its rule profile and API version' {
+        $request = [RdsRecovery.Model.RestoreRequest]::ForBackup('src1', 'tgt1', 'bk1')
+        $facts = [RdsRecovery.Rules.RestoreFacts]@{ Profile = [RdsRecovery.Rules.RestoreRuleProfiles]::V31 }
+        $text = [RdsRecovery.Rules.CompatibilityRules]::Evaluate($request, $facts) | Out-String -Width 200
+        $text | Should -Match 'rule profile V31, API v3\.1'
+    }
+
     It 'lets Format-List show every property' {
         $job = [RdsRecovery.Model.RdsRestoreJob]@{ JobId = 'j'; FailReason = 'disk full'; RequestId = 'req-1' }
         $text = $job | Format-List | Out-String -Width 200

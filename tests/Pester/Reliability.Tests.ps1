@@ -10,10 +10,14 @@ BeforeAll {
             -SecretKey (ConvertTo-SecureString $Emulator.SecretKey -AsPlainText -Force) -PassThru
     }
 
-    # Every instance of the seed with its newest completed backup (restoring an instance into itself is allowed).
+    # Every instance of the seed with its newest completed backup, in seed order. Restoring an instance into itself
+    # is allowed, except for the SQL Server versions the seed's table does not list (seeded for the v3.1 rules):
+    # those the rules refuse are left out, so every flow here is one the rules let through.
     function Get-SeedFlows($Emulator) {
         foreach ($instance in (Invoke-RdsEmulatorAdmin $Emulator instances).instances) {
             $backup = @($instance.backups | Where-Object status -EQ 'COMPLETED')[0]
+            $facts = [RdsRecovery.Model.RdsInstance]@{ Id = $instance.id; Engine = $instance.engine; EngineVersion = $instance.version }
+            if (-not (Test-RdsRestoreCompatibility -SourceInstance $facts -TargetInstance $facts -BackupId $backup.id -RuleProfile Seed -Quiet)) { continue }
             [pscustomobject]@{ Id = $instance.id; Name = $instance.name; BackupId = $backup.id; Engine = $instance.engine }
         }
     }
@@ -200,7 +204,7 @@ Describe 'Concurrency: 200 jobs waited on from one Wait-RdsRestoreJob call' {
         $seedFlows = @(Get-SeedFlows $emulator)
         $savedJournal = $env:RDSRECOVERY_JOURNAL
         $env:RDSRECOVERY_JOURNAL = Join-Path ([IO.Path]::GetTempPath()) ('rds-concurrency-' + [guid]::NewGuid().ToString('N') + '.jsonl')
-        # The emulator runs one restore per target and has 27 targets: submit in rounds of 25, each round once
+        # The emulator runs one restore per target and has 40 targets: submit in rounds of 25, each round once
         # the previous one is done, so the last round is still running when the wait starts.
         $script:jobs = [Collections.Generic.List[object]]::new()
         try {

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using RdsRecovery.Auth;
 using RdsRecovery.Errors;
@@ -47,6 +49,11 @@ public sealed class RdsConnection
 
     internal RdsCredentials Credentials { get; }
 
+    /// <summary>The PEM file whose CAs this connection trusts instead of the system store; null for the system store.</summary>
+    public string? CertificateAuthorityFile { get; private set; }
+
+    internal IReadOnlyList<X509Certificate2> CertificateAuthorities { get; private set; } = Array.Empty<X509Certificate2>();
+
     /// <summary>Creates a client over this connection; dispose it when done.</summary>
     public RdsClient CreateClient(RdsClientOptions? options = null) => new(this, options);
 
@@ -92,7 +99,8 @@ public sealed class RdsConnection
                 if (ak is null || sk is null)
                     throw new RdsConfigurationException(RdsErrorIds.CredentialsIncomplete,
                         $"Only one of {RdsEnvironmentVariables.AccessKey} and {RdsEnvironmentVariables.SecretKey} is set; set both.");
-                credentials = RdsCredentials.FromAccessKey(ak, sk, env.Variable(RdsEnvironmentVariables.SecurityToken));
+                credentials = FromSource(() => RdsCredentials.FromAccessKey(ak, sk, env.Variable(RdsEnvironmentVariables.SecurityToken)),
+                    $"the environment variables {RdsEnvironmentVariables.AccessKey} / {RdsEnvironmentVariables.SecurityToken}");
                 source = "Environment";
             }
             else
@@ -108,7 +116,7 @@ public sealed class RdsConnection
                 if (fak is null || fsk is null)
                     throw new RdsConfigurationException(RdsErrorIds.CredentialsIncomplete,
                         $"The credentials file {f.Path} has only one of ak and sk in its [basic] section.");
-                credentials = RdsCredentials.FromAccessKey(fak, fsk, f["security_token"]);
+                credentials = FromSource(() => RdsCredentials.FromAccessKey(fak, fsk, f["security_token"]), $"the credentials file {f.Path} ([basic] ak / security_token)");
                 source = f.Path;
             }
         }
@@ -119,7 +127,30 @@ public sealed class RdsConnection
                 $"No project id found: pass one, or set {RdsEnvironmentVariables.ProjectId}, or add project_id to the [basic] section of the SDK credentials file.");
 
         var apiVersion = RdsApiVersions.Resolve(options.ApiVersion, env);
-        return new RdsConnection(region, projectId, endpoint, credentials, source, apiVersion);
+        var connection = new RdsConnection(region, projectId, endpoint, credentials, source, apiVersion);
+        TrustFrom(connection, options, env);
+        return connection;
+    }
+
+    /// <summary>-CertificateAuthorityFile, else RDSRECOVERY_CA_FILE: the private CAs this connection trusts.</summary>
+    private static void TrustFrom(RdsConnection connection, RdsConnectionOptions options, RdsEnvironment env)
+    {
+        var given = Blank(options.CertificateAuthorityFile);
+        var file = given ?? env.Variable(RdsEnvironmentVariables.CertificateAuthorityFile);
+        if (file is null) return;
+        var path = System.IO.Path.IsPathRooted(file) || options.BaseDirectory is null ? System.IO.Path.GetFullPath(file) : System.IO.Path.GetFullPath(System.IO.Path.Combine(options.BaseDirectory, file));
+        connection.CertificateAuthorities = PemCertificates.Load(path, given is null ? RdsEnvironmentVariables.CertificateAuthorityFile : "-CertificateAuthorityFile");
+        connection.CertificateAuthorityFile = path;
+    }
+
+    /// <summary>Says where a credential refused for its characters came from (never its value).</summary>
+    private static RdsCredentials FromSource(Func<RdsCredentials> make, string source)
+    {
+        try { return make(); }
+        catch (RdsConfigurationException ex) when (ex.ErrorId == RdsErrorIds.InvalidCredentialCharacters)
+        {
+            throw new RdsConfigurationException(ex.ErrorId, $"From {source}: {ex.Message}");
+        }
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();

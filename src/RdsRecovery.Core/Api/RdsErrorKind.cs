@@ -26,4 +26,10 @@ public enum RdsErrorKind
     InvalidResponse,
     /// <summary>Local configuration: credentials, project, region, endpoint (InvalidArgument / ObjectNotFound).</summary>
     Configuration,
+    /// <summary>A 3xx answer: redirects are never followed (ProtocolError).</summary>
+    Redirect,
+    /// <summary>The TLS certificate is not trusted, its name does not match, or the endpoint does not speak TLS (SecurityError).</summary>
+    TlsNotTrusted,
+    /// <summary>The local restore journal cannot be used (WriteError).</summary>
+    Journal,
 }

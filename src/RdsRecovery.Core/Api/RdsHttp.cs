@@ -12,6 +12,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using RdsRecovery.Auth;
+using RdsRecovery.Errors;
 
 namespace RdsRecovery.Api;
 
@@ -21,14 +22,10 @@ namespace RdsRecovery.Api;
 /// </summary>
 internal sealed class RdsHttp : IDisposable
 {
-    // One handler per process keeps connections pooled across cmdlet calls; its defaults honour the system
-    // proxy (HTTPS_PROXY) and verify TLS certificates, and nothing here changes either.
-    private static readonly Lazy<HttpMessageHandler> SharedHandler = new(() => new HttpClientHandler(), LazyThreadSafetyMode.ExecutionAndPublication);
-
     internal static readonly string UserAgent = BuildUserAgent();
 
     /// <summary>The process-wide default handler (exposed to tests, which check it keeps TLS verification and the proxy).</summary>
-    internal static HttpMessageHandler DefaultHandler => SharedHandler.Value;
+    internal static HttpMessageHandler DefaultHandler => RdsHttpHandlers.Default;
 
     private readonly RdsConnection _connection;
     private readonly RdsClientOptions _options;
@@ -42,7 +39,7 @@ internal sealed class RdsHttp : IDisposable
         _options = options;
         _log = options.Log ?? NullRdsClientLog.Instance;
         _redactor = new RdsRedactor(connection.Credentials.SecretValues());
-        _http = new HttpClient(options.Handler ?? SharedHandler.Value, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+        _http = new HttpClient(options.Handler ?? RdsHttpHandlers.For(connection.CertificateAuthorities), disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
     public RdsRedactor Redactor => _redactor;
@@ -86,13 +83,13 @@ internal sealed class RdsHttp : IDisposable
             if (outcome.Response is not null) return (outcome.Response, attempt);
             var error = outcome.Error!;
 
-            var retryable = isRestore
-                ? error.Kind == RdsErrorKind.Throttled || (error.HttpStatus is not null && RdsServiceErrors.IsBusyCode(error.ErrorCode)) || outcome.NotSent
-                : error.Kind is RdsErrorKind.Throttled or RdsErrorKind.ServerError or RdsErrorKind.Transport or RdsErrorKind.Timeout;
+            var decision = RdsRetryDecisions.For(RdsRetryDecisions.Classify(error, outcome.NotSent));
+            var retryable = isRestore ? decision.RetryRestore : decision.RetryRead;
             if (retryable && attempt < policy.MaxAttempts)
             {
                 var delay = outcome.RetryAfter ?? policy.DelayBefore(attempt + 1, _options.Random());
                 if (delay < TimeSpan.Zero) delay = TimeSpan.Zero;
+                // Retry-After is honoured only within the budget: a longer wait ends the call instead of stalling it.
                 if (_options.Clock() - start + delay <= policy.MaxElapsed)
                 {
                     _log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1}: {2}; retrying in {3:0.0} s (attempt {4} of {5})",
@@ -102,15 +99,27 @@ internal sealed class RdsHttp : IDisposable
                 }
             }
 
-            if (isRestore && !outcome.NotSent && error.Kind is RdsErrorKind.ServerError or RdsErrorKind.Transport or RdsErrorKind.Timeout or RdsErrorKind.InvalidResponse)
+            if (isRestore && decision.RestoreResult == RdsErrorIds.RestoreOutcomeUnknown)
             {
                 var reason = error.HttpStatus is int s
                     ? $"HTTP {s}{(error.ErrorCode is null ? "" : " " + error.ErrorCode)}{(error.Kind == RdsErrorKind.InvalidResponse ? ", unreadable answer" : "")}"
                     : error.Kind == RdsErrorKind.Timeout ? "no answer within the request timeout" : "the connection failed after the request was sent";
                 throw new RestoreOutcomeUnknownException(restoreTarget, reason, error.HttpStatus, error.RequestId, error);
             }
+            if (isRestore && error.Kind == RdsErrorKind.Busy) throw BusyRestore(error, restoreTarget!);
             throw error;
         }
+    }
+
+    /// <summary>The busy refusal of a restore, naming the target and what to check; it was not sent again.</summary>
+    private static RdsServiceException BusyRestore(RdsServiceException error, string target)
+    {
+        var t = target.Length == 0 ? "<target>" : target;
+        return new RdsServiceException(RdsErrorKind.Busy, error.Method, error.Path, error.HttpStatus, error.ErrorCode, error.ErrorMessage, error.RequestId,
+            $"The target instance {t} is busy: another restore or operation runs on it, so the service refused this restore. It was NOT sent again "
+            + "(a second send after that operation ends would overwrite the target again). Check 'Get-RdsInstance -InstanceId " + t
+            + "' (RESTORING while a restore runs) and 'Get-RdsRestoreJob -Recent -TargetInstanceId " + t
+            + "'; once it is ACTIVE and you still want this restore, run it again.");
     }
 
     private sealed class Outcome
@@ -153,6 +162,11 @@ internal sealed class RdsHttp : IDisposable
             var requestId = Header(response, "X-Request-Id");
             var (bytes, tooLarge) = await ReadCappedAsync(response, cts.Token).ConfigureAwait(false);
             var contentType = response.Content?.Headers.ContentType?.MediaType;
+            if (status >= 300 && status < 400)
+            {
+                LogLine(method, path, $"{status} {response.ReasonPhrase}", requestId, watch, attempt);
+                return new Outcome { Error = RdsHttpRefusals.Redirected(_redactor, method.Method, path, status, requestId, uri, response.Headers.Location) };
+            }
             if (status >= 400)
             {
                 var error = BuildError(method.Method, path, status, requestId, bytes, tooLarge, contentType);
@@ -185,6 +199,12 @@ internal sealed class RdsHttp : IDisposable
                 Error = new RdsServiceException(RdsErrorKind.Timeout, method.Method, path, null, null, null, null,
                     $"no answer within {_options.RequestTimeout.TotalSeconds:0.#} s", ex),
             };
+        }
+        catch (HttpRequestException ex) when (RdsHttpRefusals.TlsFailure(request, ex) is string tlsProblem)
+        {
+            LogLine(method, path, "TLS refused", null, watch, attempt);
+            // The handshake failed, so the request itself was never written.
+            return new Outcome { NotSent = true, Error = RdsHttpRefusals.TlsNotTrusted(method.Method, path, uri, tlsProblem) };
         }
         catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is SocketException)
         {

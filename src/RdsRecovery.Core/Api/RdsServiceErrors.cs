@@ -11,8 +11,8 @@ public static class RdsServiceErrors
     public const string JobNotFoundCode = "DBS.200543";
 
     /// <summary>
-    /// Documented "instance busy / another operation in progress" codes (api-facts.md §3): the service did not
-    /// accept the request, so even the restore POST may be sent again.
+    /// Documented "instance busy / another operation in progress" codes (api-facts.md §3): the service judged the
+    /// request and refused it; nothing is sent again (see <see cref="RdsRetryDecisions"/>).
     /// </summary>
     public static IReadOnlyCollection<string> BusyErrorCodes { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
@@ -60,6 +60,9 @@ public static class RdsServiceErrors
         RdsErrorKind.Transport => RdsErrorIds.RdsTransportError,
         RdsErrorKind.Timeout => RdsErrorIds.RdsRequestTimeout,
         RdsErrorKind.InvalidResponse => RdsErrorIds.RdsInvalidResponse,
+        RdsErrorKind.Redirect => RdsErrorIds.RdsRedirectNotFollowed,
+        RdsErrorKind.TlsNotTrusted => RdsErrorIds.RdsTlsNotTrusted,
+        RdsErrorKind.Journal => RdsErrorIds.JournalUnavailable,
         _ => RdsErrorIds.RdsServiceError,
     };
 
@@ -77,6 +80,9 @@ public static class RdsServiceErrors
         RdsErrorKind.Timeout => RdsErrorCategory.OperationTimeout,
         RdsErrorKind.InvalidResponse => RdsErrorCategory.InvalidResult,
         RdsErrorKind.Configuration => RdsErrorCategory.InvalidArgument,
+        RdsErrorKind.Redirect => RdsErrorCategory.ProtocolError,
+        RdsErrorKind.TlsNotTrusted => RdsErrorCategory.SecurityError,
+        RdsErrorKind.Journal => RdsErrorCategory.WriteError,
         _ => RdsErrorCategory.NotSpecified,
     };
 }

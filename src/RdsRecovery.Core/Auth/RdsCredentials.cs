@@ -36,12 +36,15 @@ public sealed class RdsCredentials
 
     public bool HasSecurityToken => !string.IsNullOrEmpty(_securityToken);
 
+    /// <remarks>Throws <see cref="Api.RdsConfigurationException"/> (InvalidCredentialCharacters) when the access key or token cannot travel in a header.</remarks>
     public static RdsCredentials FromAccessKey(string accessKey, string secretKey, string? securityToken = null)
     {
         if (string.IsNullOrWhiteSpace(accessKey)) throw new ArgumentException("The access key is empty.", nameof(accessKey));
         if (string.IsNullOrEmpty(secretKey)) throw new ArgumentException("The secret key is empty.", nameof(secretKey));
-        return new RdsCredentials(RdsAuthenticationType.AkSk, accessKey.Trim(), Encoding.UTF8.GetBytes(secretKey),
-            string.IsNullOrWhiteSpace(securityToken) ? null : securityToken!.Trim(), null);
+        var token = string.IsNullOrWhiteSpace(securityToken) ? null : securityToken!.Trim();
+        HeaderValueCheck.Require(accessKey.Trim(), "access key");
+        if (token is not null) HeaderValueCheck.Require(token, "security token");
+        return new RdsCredentials(RdsAuthenticationType.AkSk, accessKey.Trim(), Encoding.UTF8.GetBytes(secretKey), token, null);
     }
 
     public static RdsCredentials FromAccessKey(string accessKey, SecureString secretKey, SecureString? securityToken = null)
@@ -53,6 +56,7 @@ public sealed class RdsCredentials
     public static RdsCredentials FromToken(string token)
     {
         if (string.IsNullOrWhiteSpace(token)) throw new ArgumentException("The IAM token is empty.", nameof(token));
+        HeaderValueCheck.Require(token.Trim(), "IAM token");
         return new RdsCredentials(RdsAuthenticationType.Token, null, null, null, token.Trim());
     }
 

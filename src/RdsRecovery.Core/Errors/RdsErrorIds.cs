@@ -154,4 +154,20 @@ public static class RdsErrorIds
     public const string InvalidJobId = "InvalidJobId";
     /// <summary>A backup time filter that is not a range (-After later than -Before). Category InvalidArgument.</summary>
     public const string InvalidTimeRange = "InvalidTimeRange";
+
+    // Issue 9: the holes found under attack.
+    /// <summary>The endpoint answered with a redirect (3xx); it is never followed, the error names the Location. Category ProtocolError.</summary>
+    public const string RdsRedirectNotFollowed = "RdsRedirectNotFollowed";
+    /// <summary>The endpoint's TLS certificate is not trusted (unknown CA, name mismatch, not TLS); not retried. Category SecurityError.</summary>
+    public const string RdsTlsNotTrusted = "RdsTlsNotTrusted";
+    /// <summary>A -CertificateAuthorityFile (or RDSRECOVERY_CA_FILE) that cannot be read or holds no PEM certificate. Category InvalidArgument.</summary>
+    public const string CertificateAuthorityFileInvalid = "CertificateAuthorityFileInvalid";
+    /// <summary>An access key, security token or IAM token with a character not allowed in an HTTP header (CR, LF, NUL, non-ASCII, ...). Nothing is sent. Category InvalidArgument.</summary>
+    public const string InvalidCredentialCharacters = "InvalidCredentialCharacters";
+    /// <summary>-Timeout or -PollInterval out of range (poll interval under 100 ms, timeout not positive). Nothing is sent. Category InvalidArgument.</summary>
+    public const string InvalidWaitSetting = "InvalidWaitSetting";
+    /// <summary>The restore journal cannot be written or read (a directory, a device, a dangling or looping link, read-only, full, locked); no restore is sent. Category WriteError.</summary>
+    public const string JournalUnavailable = "JournalUnavailable";
+    /// <summary>Get-RdsRestoreJob -Acknowledge names an attempt that is not an unresolved restore of the journal. Category ObjectNotFound.</summary>
+    public const string UnresolvedRestoreNotFound = "UnresolvedRestoreNotFound";
 }

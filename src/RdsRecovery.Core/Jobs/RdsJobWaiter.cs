@@ -47,19 +47,21 @@ public sealed class RdsJobWaiter
     {
         if (jobs is null) throw new ArgumentNullException(nameof(jobs));
         var start = _options.Clock();
-        var deadline = _options.Timeout is TimeSpan t ? start + t : (DateTimeOffset?)null;
+        // A timeout too large to add to the clock means "no deadline" rather than an overflow after the restore was sent.
+        var deadline = _options.Timeout is TimeSpan t && t < DateTimeOffset.MaxValue - start ? start + t : (DateTimeOffset?)null;
         var trackers = new List<Tracker>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var job in jobs)
         {
             if (job is null || string.IsNullOrWhiteSpace(job.JobId)) throw new ArgumentException("Every job needs a job id.", nameof(jobs));
             if (!seen.Add(job.JobId)) continue;
-            // A job just submitted may be invisible for a few seconds; one submitted long ago is simply unknown.
-            trackers.Add(new Tracker(job, start, job.SubmittedAt ?? start, _options.PollInterval));
+            // A job this machine submitted moments ago may be invisible for a few seconds; one submitted long ago, or
+            // not by this machine (no submission time), is simply unknown, and says so at the first poll.
+            trackers.Add(new Tracker(job, start, job.SubmittedAt ?? DateTimeOffset.MinValue, _options.PollInterval));
         }
 
         var report = new object();
-        void Report(Tracker tr, string description, bool final = false)
+        void Report(Tracker tr, string description, bool final)
         {
             if (progress is null) return;
             var p = new RdsJobProgress
@@ -72,6 +74,23 @@ public sealed class RdsJobWaiter
         }
 
         using var gate = new SemaphoreSlim(_options.MaxConcurrency);
+        // The timeout bounds the whole wait, a poll in flight included: at the deadline every request is cancelled.
+        using var deadlineReached = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (_options.Timeout is TimeSpan limit && limit.TotalMilliseconds < int.MaxValue) deadlineReached.CancelAfter(limit);
+        try
+        {
+            await PollUntilDoneAsync(trackers, gate, deadline, Report, deadlineReached.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && deadlineReached.IsCancellationRequested)
+        {
+            TimeOut(trackers.Where(x => x.Result is null), Report);
+        }
+        return trackers.Select(x => x.Result!).ToList();
+    }
+
+    private async Task PollUntilDoneAsync(List<Tracker> trackers, SemaphoreSlim gate, DateTimeOffset? deadline,
+        Action<Tracker, string, bool> Report, CancellationToken cancellationToken)
+    {
         while (true)
         {
             var pending = trackers.Where(x => x.Result is null).ToList();
@@ -95,13 +114,7 @@ public sealed class RdsJobWaiter
             {
                 if (now >= d)
                 {
-                    foreach (var x in pending)
-                    {
-                        x.Finish(RdsJobWaitOutcome.TimedOut, RdsErrorIds.RestoreJobWaitTimeout,
-                            $"Stopped waiting for restore job {x.Job.JobId} (target {Target(x)}) after {Format(_options.Timeout!.Value)}; last status {Describe(x)}. "
-                            + ResumeHint(new[] { x.Job.JobId }));
-                        Report(x, "wait timed out", final: true);
-                    }
+                    TimeOut(pending, Report);
                     break;
                 }
                 await _options.Delay(d - now, cancellationToken).ConfigureAwait(false);
@@ -109,7 +122,17 @@ public sealed class RdsJobWaiter
             }
             await _options.Delay(next - now, cancellationToken).ConfigureAwait(false);
         }
-        return trackers.Select(x => x.Result!).ToList();
+    }
+
+    private void TimeOut(IEnumerable<Tracker> pending, Action<Tracker, string, bool> report)
+    {
+        foreach (var x in pending.ToList())
+        {
+            x.Finish(RdsJobWaitOutcome.TimedOut, RdsErrorIds.RestoreJobWaitTimeout,
+                $"Stopped waiting for restore job {x.Job.JobId} (target {Target(x)}) after {Format(_options.Timeout!.Value)}; last status {Describe(x)}. "
+                + ResumeHint(new[] { x.Job.JobId }));
+            report(x, "wait timed out", true);
+        }
     }
 
     private async Task PollAsync(Tracker tr, Action<Tracker, string, bool> report,
@@ -133,8 +156,11 @@ public sealed class RdsJobWaiter
                 }
                 else
                 {
+                    var when = job.SubmittedAt is null
+                        ? "and this machine has no record of submitting it (check the id)"
+                        : $"{Format(_options.NotVisibleGrace)} after it was submitted";
                     tr.Finish(RdsJobWaitOutcome.NotFound, RdsErrorIds.RestoreJobNotFound,
-                        $"Restore job {job.JobId} is not known to the service {Format(_options.NotVisibleGrace)} after it was submitted ({ex.ErrorCode ?? "HTTP " + ex.HttpStatus}, request id {ex.RequestId ?? "none"}).", ex);
+                        $"Restore job {job.JobId} is not known to the service {when} ({ex.ErrorCode ?? "HTTP " + ex.HttpStatus}, request id {ex.RequestId ?? "none"}).", ex);
                     report(tr, "not found", true);
                 }
                 return;

@@ -15,6 +15,11 @@ public enum RestoreJournalPhase
     OutcomeUnknown,
     /// <summary>The service refused it: nothing was started.</summary>
     Refused,
+    /// <summary>
+    /// A person checked an unresolved restore (Sending with nothing after it, or OutcomeUnknown) and acknowledged it
+    /// (Get-RdsRestoreJob -Acknowledge): it is no longer warned about.
+    /// </summary>
+    Acknowledged,
 }
 
 /// <summary>
@@ -45,6 +50,19 @@ public sealed class RestoreJournalEntry
     [JsonPropertyName("jobId")] public string? JobId { get; set; }
     [JsonPropertyName("requestId")] public string? RequestId { get; set; }
     [JsonPropertyName("detail")] public string? Detail { get; set; }
+
+    /// <summary>A later line of the same attempt (an acknowledgement, or the job it was tied to), written by this process.</summary>
+    public RestoreJournalEntry FollowUp(RestoreJournalPhase phase, DateTimeOffset time, string? jobId, string? detail)
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return new RestoreJournalEntry
+        {
+            Time = time, Phase = phase, AttemptId = AttemptId, User = Environment.UserName, Machine = Environment.MachineName,
+            ProcessId = process.Id, Endpoint = Endpoint, ProjectId = ProjectId, SourceInstanceId = SourceInstanceId,
+            TargetInstanceId = TargetInstanceId, BackupId = BackupId, RestoreTime = RestoreTime, Body = Body, ApiVersion = ApiVersion,
+            RuleProfile = RuleProfile, JobId = jobId, Detail = detail,
+        };
+    }
 
     /// <summary>The job this line records, as the service last knew it when the line was written.</summary>
     public RdsRestoreJob ToRestoreJob() => new()

@@ -36,10 +36,11 @@ public sealed class RestoreConfirmation
         var data = request.Mode == RestoreMode.Backup
             ? $"{from}backup {BackupLabel(request, facts?.Backup)}" + (request.IsRestoreToSource ? "" : $" of {source}")
             : (request.IsRestoreToSource ? "its own data" : $"the data of {source}") + $" as of {RestoreTimeRules.Format(request.RestoreTime!.Value)} (UTC)";
+        // A database kept under its own name never replaces one of the target (that is a clash, refused): say no more.
         var scope = request.DatabaseMap is null
             ? $"the WHOLE instance is overwritten with {data}"
             : $"ONLY the listed databases are restored, from {data}: " +
-              string.Join(", ", request.DatabaseMap.Select(p => p.Value.Length == 0 ? $"{p.Key} (same name: replaces the target's {p.Key})" : $"{p.Key} as {p.Value}")) +
+              string.Join(", ", request.DatabaseMap.Select(p => p.Value.Length == 0 ? $"{p.Key} (under its own name)" : $"{p.Key} as {p.Value}")) +
               "; its other databases are left as they are";
         var same = request.IsRestoreToSource ? " Source and target are the SAME instance." : "";
         return new RestoreConfirmation(

@@ -69,6 +69,7 @@ public sealed class RestoreFactsGatherer
             SourceDatabaseNames = sourceNames,
             TargetDatabaseNames = targetNames,
             TargetHasRunningJob = await TargetHasRunningJobAsync(request.TargetInstanceId, cancellationToken).ConfigureAwait(false),
+            UnresolvedRestores = UnresolvedRestoresInto(request.TargetInstanceId),
             Clock = _clock,
             Profile = _profile,
             ApiVersion = _client.RestoreApiVersion,
@@ -104,14 +105,9 @@ public sealed class RestoreFactsGatherer
     {
         if (_journal is null) return null;
         var since = _clock.UtcNow - JournalLookback;
-        var endpoint = _client.Connection.Endpoint.ToString();
-        var jobIds = _journal.Read(since)
-            .Where(e => e.Phase == RestoreJournalPhase.Submitted && e.JobId is not null
-                && string.Equals(e.TargetInstanceId, targetInstanceId, StringComparison.Ordinal)
-                && string.Equals(e.Endpoint, endpoint, StringComparison.OrdinalIgnoreCase)
-                && string.Equals(e.ProjectId, _client.Connection.ProjectId, StringComparison.Ordinal))
+        var jobIds = JournalLinesInto(targetInstanceId)
+            .Where(e => e.Phase == RestoreJournalPhase.Submitted && e.JobId is not null)
             .Select(e => e.JobId!)
-            .Reverse()
             .Distinct()
             .Take(MaxJournalJobsChecked)
             .ToList();
@@ -129,6 +125,32 @@ public sealed class RestoreFactsGatherer
         }
         return false;
     }
+
+    /// <summary>This connection's journal lines for the target in the look-back, newest first (the journal is read from its end).</summary>
+    private List<RestoreJournalEntry> JournalLinesInto(string targetInstanceId)
+    {
+        if (_journal is null) return new List<RestoreJournalEntry>();
+        if (_linesInto is not null && _linesInto.Value.Target == targetInstanceId) return _linesInto.Value.Lines;
+        var endpoint = _client.Connection.Endpoint.ToString();
+        var lines = _journal.NewestFirst(_clock.UtcNow - JournalLookback)
+            .Where(e => string.Equals(e.TargetInstanceId, targetInstanceId, StringComparison.Ordinal)
+                && JournalEndpoint.Same(e.Endpoint, endpoint)
+                && string.Equals(e.ProjectId, _client.Connection.ProjectId, StringComparison.Ordinal))
+            .ToList();
+        _linesInto = (targetInstanceId, lines);
+        return lines;
+    }
+
+    private (string Target, List<RestoreJournalEntry> Lines)? _linesInto;
+
+    /// <summary>
+    /// Restores into the target whose outcome the journal cannot tell (a crash while sending, a lost answer) and
+    /// that no one acknowledged: the caller warns about each, naming the time and what to check.
+    /// </summary>
+    private IReadOnlyList<RestoreAttempt> UnresolvedRestoresInto(string targetInstanceId) =>
+        RestoreAttempt.Group(JournalLinesInto(targetInstanceId))
+            .Where(a => a.IsUnresolved(_clock.UtcNow, RestoreAttempt.SenderMayBeAlive))
+            .ToList();
 
     private static RdsError InstanceNotFound(string instanceId, string role) =>
         new(RdsErrorIds.InstanceNotFound, RdsErrorCategory.ObjectNotFound,

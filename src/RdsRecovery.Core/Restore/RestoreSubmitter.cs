@@ -12,7 +12,8 @@ namespace RdsRecovery.Restore;
 /// <summary>
 /// Sends one restore and records it in the local journal: a Sending line before the POST, then Submitted (with
 /// the job id), OutcomeUnknown or Refused. The POST itself is never repeated here; the client alone decides
-/// the rare safe retry (429 or a documented busy code, where the service did not accept it).
+/// the rare safe retry (<see cref="Api.RdsRetryDecisions"/>: a 429, or a connection refused before sending). A restore
+/// whose Sending line cannot be written is not sent (RestoreJournalException).
 /// </summary>
 public sealed class RestoreSubmitter
 {
@@ -42,7 +43,9 @@ public sealed class RestoreSubmitter
         var apiVersion = RdsApiVersions.Name(version);
         var profile = ruleProfile?.ToString();
         var attempt = Guid.NewGuid().ToString("N");
-        Record(request, body, apiVersion, profile, attempt, RestoreJournalPhase.Sending, null);
+        // Policy: no restore is sent that cannot be journalled. A journal that cannot take the Sending line throws
+        // RestoreJournalException here, before the POST.
+        _journal?.Append(Line(request, body, apiVersion, profile, attempt, RestoreJournalPhase.Sending, null, null, null));
         RdsRestoreSubmission submission;
         try
         {
@@ -80,40 +83,44 @@ public sealed class RestoreSubmitter
         return source.Engine;
     }
 
+    /// <summary>Records how a sent restore ended. It cannot be unsent, so a journal that fails now is a warning naming the job.</summary>
     private void Record(RestoreRequest request, string body, string apiVersion, string? profile, string attempt, RestoreJournalPhase phase, string? jobId,
         string? requestId = null, string? detail = null)
     {
         if (_journal is null) return;
         try
         {
-            _journal.Append(new RestoreJournalEntry
-            {
-                Time = DateTimeOffset.UtcNow,
-                Phase = phase,
-                AttemptId = attempt,
-                User = Environment.UserName,
-                Machine = Environment.MachineName,
-                ProcessId = CurrentProcessId(),
-                Endpoint = _client.Connection.Endpoint.ToString(),
-                ProjectId = _client.Connection.ProjectId,
-                SourceInstanceId = request.SourceInstanceId,
-                TargetInstanceId = request.TargetInstanceId,
-                BackupId = request.BackupId,
-                RestoreTime = request.RestoreTime,
-                Body = body,
-                ApiVersion = apiVersion,
-                RuleProfile = profile,
-                JobId = jobId,
-                RequestId = requestId,
-                Detail = detail,
-            });
+            _journal.Append(Line(request, body, apiVersion, profile, attempt, phase, jobId, requestId, detail));
         }
-        catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
+        catch (RestoreJournalException ex)
         {
-            // The restore matters more than its local record: go on, but say the journal is incomplete.
-            _warn($"The restore journal {_journal.FilePath} could not be written ({ex.Message}); '{phase}' of {request} is not recorded there.");
+            _warn($"{ex.Message} The restore {request} was sent; its outcome '{phase}'{(jobId is null ? "" : $" (job {jobId})")} is not recorded there, "
+                + "and Get-RdsRestoreJob -Recent will report it as unresolved.");
         }
     }
+
+    private RestoreJournalEntry Line(RestoreRequest request, string body, string apiVersion, string? profile, string attempt, RestoreJournalPhase phase,
+        string? jobId, string? requestId, string? detail) => new()
+        {
+            Time = DateTimeOffset.UtcNow,
+            Phase = phase,
+            AttemptId = attempt,
+            User = Environment.UserName,
+            Machine = Environment.MachineName,
+            ProcessId = CurrentProcessId(),
+            Endpoint = _client.Connection.Endpoint.ToString(),
+            ProjectId = _client.Connection.ProjectId,
+            SourceInstanceId = request.SourceInstanceId,
+            TargetInstanceId = request.TargetInstanceId,
+            BackupId = request.BackupId,
+            RestoreTime = request.RestoreTime,
+            Body = body,
+            ApiVersion = apiVersion,
+            RuleProfile = profile,
+            JobId = jobId,
+            RequestId = requestId,
+            Detail = detail,
+        };
 
     private static int CurrentProcessId()
     {

@@ -25,6 +25,8 @@ public sealed class RestoreFacts
     public IReadOnlyCollection<string>? TargetDatabaseNames { get; init; }
     /// <summary>Whether a job is running on the target; null when not known.</summary>
     public bool? TargetHasRunningJob { get; init; }
+    /// <summary>Restores into the target this user sent whose outcome the local journal cannot tell (unacknowledged); null when not looked up.</summary>
+    public IReadOnlyList<Journal.RestoreAttempt>? UnresolvedRestores { get; init; }
     /// <summary>Which profile's rules apply: the seed's (default) or the v3.1 documents'.</summary>
     public RestoreRuleProfile Profile { get; init; } = RestoreRuleProfiles.Seed;
     /// <summary>The API version of the connection the facts were read over; null when offline (the profile's own version is reported).</summary>

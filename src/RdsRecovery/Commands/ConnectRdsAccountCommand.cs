@@ -64,23 +64,30 @@ public sealed class ConnectRdsAccountCommand : RdsCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>A PEM file of private CA certificates to trust for this connection only (else RDSRECOVERY_CA_FILE). Verification stays on.</summary>
+    [Parameter]
+    public string? CertificateAuthorityFile { get; set; }
+
     protected override void ProcessInput()
     {
-        RdsCredentials? credentials = ParameterSetName switch
-        {
-            AccessKeySet => RdsCredentials.FromAccessKey(AccessKey, SecretKey, SecurityToken),
-            CredentialSet => RdsCredentials.FromAccessKey(Credential.UserName, Credential.Password, SecurityToken),
-            TokenSet => RdsCredentials.FromToken(Token),
-            _ => null,
-        };
         try
         {
+            // Inside the try: a credential refused for its characters (InvalidCredentialCharacters) is reported like any other.
+            RdsCredentials? credentials = ParameterSetName switch
+            {
+                AccessKeySet => RdsCredentials.FromAccessKey(AccessKey, SecretKey, SecurityToken),
+                CredentialSet => RdsCredentials.FromAccessKey(Credential.UserName, Credential.Password, SecurityToken),
+                TokenSet => RdsCredentials.FromToken(Token),
+                _ => null,
+            };
             var connection = RdsConnection.Resolve(new RdsConnectionOptions
             {
                 Region = Region,
                 ProjectId = ProjectId,
                 Endpoint = Endpoint,
                 Credentials = credentials,
+                CertificateAuthorityFile = CertificateAuthorityFile is null ? null : GetUnresolvedProviderPathFromPSPath(CertificateAuthorityFile),
+                BaseDirectory = SessionState.Path.CurrentFileSystemLocation.ProviderPath,
                 ApiVersion = ApiVersion is null ? null : RdsApiVersions.Parse(ApiVersion),
             });
             RdsSession.DefaultConnection = connection;

@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using RdsRecovery.Api;
+using RdsRecovery.Errors;
 using RdsRecovery.Journal;
 using RdsRecovery.Model;
 using RdsRecovery.PowerShell.Completion;
@@ -10,7 +12,8 @@ namespace RdsRecovery.PowerShell.Commands;
 
 /// <summary>
 /// The state of restore jobs: by id (from the pipeline too), or -Recent: the restores this user submitted lately,
-/// from the local journal, so a runbook killed while waiting finds its jobs again.
+/// from the local journal, so a runbook killed while waiting finds its jobs again. -Recent also warns about each
+/// restore whose outcome the journal cannot tell, until it is tied to its job or acknowledged (-Acknowledge).
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "RdsRestoreJob", DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(RdsRestoreJob))]
@@ -18,6 +21,9 @@ public sealed class GetRdsRestoreJobCommand : RdsServiceCmdlet
 {
     public const string ByIdSet = "ById";
     public const string RecentSet = "Recent";
+
+    // A job the service shows for a target is tied to an unresolved send into it when created this close to it.
+    private static readonly TimeSpan TieBefore = TimeSpan.FromMinutes(1);
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
     [Alias("job_id")]
@@ -32,61 +38,159 @@ public sealed class GetRdsRestoreJobCommand : RdsServiceCmdlet
     [Parameter(ParameterSetName = RecentSet)]
     public TimeSpan Within { get; set; } = TimeSpan.FromDays(1);
 
-    /// <summary>With -Recent: only restores into this instance (its id or exact name).</summary>
+    /// <summary>With -Recent: only restores into this instance (its id, or its exact name).</summary>
     [Parameter(ParameterSetName = RecentSet)]
     [Alias("target_instance_id")]
     public string? TargetInstanceId { get; set; }
 
+    /// <summary>With -Recent: attempt ids (from the warnings) of unresolved restores you have checked; they are no longer warned about.</summary>
+    [Parameter(ParameterSetName = RecentSet)]
+    public string[]? Acknowledge { get; set; }
+
     private string? _current;
+    private string? _targetId;
     protected override object? ErrorTarget => _current;
 
     protected override void ProcessInput()
     {
-        var journal = RestoreJournal.Default();
+        var journal = Journal();
         if (ParameterSetName == RecentSet)
         {
-            WriteRecent(journal);
+            var attempts = RecentAttempts(journal);
+            if (Acknowledge is not null) AcknowledgeAttempts(journal, attempts);
+            WriteRecent(RecentAttempts(journal));
             return;
         }
         foreach (var id in JobId)
         {
             _current = id;
             if (!InputChecks.IsValidJobId(this, id, nameof(JobId))) continue;
-            var job = journal.FindSubmitted(id)?.ToRestoreJob() ?? new RdsRestoreJob { JobId = id };
-            WriteObject(Refresh(job));
+            var known = journal.FindSubmitted(id);
+            var job = known?.ToRestoreJob() ?? new RdsRestoreJob { JobId = id };
+            try
+            {
+                job = Refresh(job);
+            }
+            catch (RdsServiceException ex)
+            {
+                WriteError(ServiceErrorRecords.From(ex, id));
+                continue;
+            }
+            if (known is null) TieToUnresolvedSend(journal, job);
+            WriteObject(job);
         }
     }
 
-    private void WriteRecent(RestoreJournal journal)
+    /// <summary>This connection's attempts in the look-back (and into -TargetInstanceId), newest first.</summary>
+    private IReadOnlyList<RestoreAttempt> RecentAttempts(RestoreJournal journal)
     {
         var connection = ResolveConnection();
-        // The journal holds ids; a name given here is resolved once, like every instance parameter.
-        var target = TargetInstanceId is null ? null : ResolveInstanceId(TargetInstanceId, "target", nameof(TargetInstanceId));
-        var entries = journal.Read(DateTimeOffset.UtcNow - Within)
-            .Where(e => string.Equals(e.Endpoint, connection.Endpoint.ToString(), StringComparison.OrdinalIgnoreCase)
+        // The journal holds ids: a name is resolved once (a journal entry's target may no longer exist, so an id passes as it is).
+        _targetId ??= TargetInstanceId is null ? null : ResolveInstanceId(TargetInstanceId, "target", nameof(TargetInstanceId));
+        return RestoreAttempt.Group(journal.NewestFirst(DateTimeOffset.UtcNow - Within)
+            .Where(e => JournalEndpoint.Same(e.Endpoint, connection.Endpoint.ToString())
                 && string.Equals(e.ProjectId, connection.ProjectId, StringComparison.Ordinal)
-                && (target is null || string.Equals(e.TargetInstanceId, target, StringComparison.Ordinal)))
-            .Reverse()
-            .ToList();
-        foreach (var entry in entries)
+                && (_targetId is null || string.Equals(e.TargetInstanceId, _targetId, StringComparison.Ordinal))));
+    }
+
+    /// <summary>
+    /// Every attempt it can read becomes a job or a warning; each one it cannot read is its own non-terminating
+    /// error. A finished job's target status is not shown when a later restore owns the target now.
+    /// </summary>
+    private void WriteRecent(IReadOnlyList<RestoreAttempt> attempts)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var targetsRestoredLater = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var attempt in attempts)
         {
-            if (entry.Phase == RestoreJournalPhase.OutcomeUnknown)
+            var outcome = attempt.Outcome;
+            if (outcome?.Phase == RestoreJournalPhase.Submitted)
             {
-                WriteWarning($"A restore into {entry.TargetInstanceId} sent at {entry.Time.UtcDateTime:u} got no clear answer ({entry.Detail}); it may be running. " +
-                    $"Check Get-RdsInstance -InstanceId {entry.TargetInstanceId} for status RESTORING.");
+                WriteJob(attempt, outcome, targetsRestoredLater.Contains(attempt.TargetInstanceId));
             }
-            if (entry.Phase != RestoreJournalPhase.Submitted || entry.JobId is null) continue;
-            _current = entry.JobId;
-            WriteObject(Refresh(entry.ToRestoreJob(), withTargetStatus: true));
+            else if (attempt.IsUnresolved(now, RestoreAttempt.SenderMayBeAlive))
+            {
+                WriteWarning(attempt.Describe());
+            }
+            else if (outcome is null)
+            {
+                WriteVerbose($"A restore into {attempt.TargetInstanceId} is being sent now by process {attempt.First.ProcessId} (attempt {attempt.AttemptId}).");
+            }
+            if (outcome?.Phase is not RestoreJournalPhase.Refused and not RestoreJournalPhase.Acknowledged) targetsRestoredLater.Add(attempt.TargetInstanceId);
         }
+    }
+
+    private void WriteJob(RestoreAttempt attempt, RestoreJournalEntry submitted, bool restoredLater)
+    {
+        _current = submitted.JobId;
+        if (string.IsNullOrWhiteSpace(submitted.JobId))
+        {
+            WriteRdsError(new RdsError(RdsErrorIds.InvalidJobId, RdsErrorCategory.InvalidData,
+                $"The journal's line for the restore into {attempt.TargetInstanceId} at {attempt.SentAt.UtcDateTime:u} has no job id (attempt {attempt.AttemptId}).",
+                attempt.AttemptId));
+            return;
+        }
+        try
+        {
+            WriteObject(Refresh(submitted.ToRestoreJob(), withTargetStatus: true, targetRestoredLater: restoredLater));
+        }
+        catch (RdsServiceException ex)
+        {
+            WriteError(ServiceErrorRecords.From(ex, submitted.JobId));
+        }
+    }
+
+    private void AcknowledgeAttempts(RestoreJournal journal, IReadOnlyList<RestoreAttempt> attempts)
+    {
+        var now = DateTimeOffset.UtcNow;
+        foreach (var id in Acknowledge!)
+        {
+            var attempt = attempts.FirstOrDefault(a => string.Equals(a.AttemptId, id, StringComparison.Ordinal) && a.IsUnresolved(now, RestoreAttempt.SenderMayBeAlive));
+            if (attempt is null)
+            {
+                WriteRdsError(new RdsError(RdsErrorIds.UnresolvedRestoreNotFound, RdsErrorCategory.ObjectNotFound,
+                    $"No unresolved restore with attempt id '{id}' is in the journal for this connection within {Within}. Get-RdsRestoreJob -Recent warns with the ids it knows.",
+                    id, nameof(Acknowledge)));
+                continue;
+            }
+            journal.Append(attempt.First.FollowUp(RestoreJournalPhase.Acknowledged, now, null, $"acknowledged by {Environment.UserName}"));
+            WriteVerbose($"Acknowledged: the restore into {attempt.TargetInstanceId} sent at {attempt.SentAt.UtcDateTime:u} (attempt {id}) is no longer warned about.");
+        }
+    }
+
+    /// <summary>
+    /// A job the service shows for a target, created around an unresolved send into it from this connection, is
+    /// that send's job: the journal records it, so -Recent lists the job instead of warning.
+    /// </summary>
+    private void TieToUnresolvedSend(RestoreJournal journal, RdsRestoreJob job)
+    {
+        if (string.IsNullOrEmpty(job.TargetInstanceId) || job.Created is not DateTimeOffset created) return;
+        var connection = ResolveConnection();
+        var now = DateTimeOffset.UtcNow;
+        var attempt = RestoreAttempt.Group(journal.NewestFirst(created - RestoreAttempt.LongestSend - TieBefore)
+                .Where(e => string.Equals(e.TargetInstanceId, job.TargetInstanceId, StringComparison.Ordinal)
+                    && JournalEndpoint.Same(e.Endpoint, connection.Endpoint.ToString())
+                    && string.Equals(e.ProjectId, connection.ProjectId, StringComparison.Ordinal)))
+            .Where(a => a.IsUnresolved(now, RestoreAttempt.SenderMayBeAlive) && created >= a.SentAt - TieBefore && created <= a.SentAt + RestoreAttempt.LongestSend)
+            .OrderBy(a => (created - a.SentAt).Duration())
+            .FirstOrDefault();
+        if (attempt is null) return;
+        journal.Append(attempt.First.FollowUp(RestoreJournalPhase.Submitted, now, job.JobId,
+            $"tied by Get-RdsRestoreJob: the service shows job {job.JobId} for this target, created {created.UtcDateTime:u}"));
+        job.SubmittedAt = attempt.SentAt;
+        if (string.IsNullOrEmpty(job.SourceInstanceId)) job.SourceInstanceId = attempt.First.SourceInstanceId;
+        job.BackupId ??= attempt.First.BackupId;
+        job.RestoreTime ??= attempt.First.RestoreTime;
+        WriteVerbose($"Job {job.JobId} is the restore into {job.TargetInstanceId} sent at {attempt.SentAt.UtcDateTime:u} whose outcome was unknown; the journal now records it.");
     }
 
     /// <summary>
     /// The job as the service sees it now, from one request: a poll loop over many jobs should cost one call per job.
     /// A job too new to be visible stays Submitted. With -Recent (finding jobs again after a crash) the target's
-    /// status is read too, since that is when it answers "is it still restoring?".
+    /// status is read too, since that is when it answers "is it still restoring?", unless the job has ended and a
+    /// later restore owns the target (its RESTORING would be that restore's, not this job's).
     /// </summary>
-    private RdsRestoreJob Refresh(RdsRestoreJob job, bool withTargetStatus = false)
+    private RdsRestoreJob Refresh(RdsRestoreJob job, bool withTargetStatus = false, bool targetRestoredLater = false)
     {
         try
         {
@@ -97,6 +201,11 @@ public sealed class GetRdsRestoreJobCommand : RdsServiceCmdlet
             && job.SubmittedAt is DateTimeOffset at && DateTimeOffset.UtcNow - at < TimeSpan.FromMinutes(2))
         {
             WriteVerbose($"Job {job.JobId} is not visible yet (submitted {at.UtcDateTime:u}); the service shows new jobs after a few seconds.");
+            return job;
+        }
+        if (withTargetStatus && job.IsFinished && targetRestoredLater)
+        {
+            WriteVerbose($"Job {job.JobId} has ended and a later restore went into {job.TargetInstanceId}: its target status is that restore's, not shown here.");
             return job;
         }
         if (withTargetStatus && !string.IsNullOrEmpty(job.TargetInstanceId))

@@ -52,6 +52,7 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
 
     protected override void ProcessInput()
     {
+        if (RestoreJobWaiting.CheckSettings(Timeout, PollInterval) is RdsError invalid) ThrowRdsError(invalid);
         var request = BuildRequest(SourceInstanceId, TargetInstanceId);
         if (request is null) return;
 
@@ -70,7 +71,7 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
             {
                 var failed = report.FailedRules;
                 WriteRdsError(new RdsError(RdsErrorIds.RestoreIncompatible, RdsErrorCategory.InvalidOperation,
-                    $"The restore {request} was not sent: {failed.Count} compatibility rule(s) failed: " +
+                    $"The restore {request} was not sent: {failed.Count} compatibility rule(s) of rule profile {report.RuleProfile} (API {report.ApiVersion}) failed: " +
                     string.Join(" ", failed.Select(r => $"[{r.RuleId}] {r.Message}")) +
                     " Fix the cause, or use -SkipCompatibilityCheck if the service is known to accept it.",
                     report));
@@ -204,7 +205,7 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
         RdsRestoreJob job;
         try
         {
-            job = Call((client, token) => new RestoreSubmitter(client, RestoreJournal.Default(), message => PostCallback(() => WriteWarning(message)))
+            job = Call((client, token) => new RestoreSubmitter(client, Journal(), message => PostCallback(() => WriteWarning(message)))
                 .SubmitAsync(request, token, engine, profile));
         }
         catch (RdsValidationException ex)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using RdsRecovery.Errors;
 using RdsRecovery.Journal;
 using RdsRecovery.Model;
 using RdsRecovery.PowerShell.Completion;
@@ -40,12 +41,13 @@ public sealed class WaitRdsRestoreJobCommand : RdsServiceCmdlet
 
     protected override void ProcessInput()
     {
+        if (RestoreJobWaiting.CheckSettings(Timeout, PollInterval) is RdsError invalid) ThrowRdsError(invalid);
         if (ParameterSetName == JobSet)
         {
             foreach (var job in Job) if (job is not null) _jobs.Add(job);
             return;
         }
-        var journal = RestoreJournal.Default();
+        var journal = Journal();
         foreach (var id in JobId)
         {
             if (!InputChecks.IsValidJobId(this, id, nameof(JobId))) continue;

@@ -54,10 +54,16 @@ public class RdsClientLogTests
     }
 
     [Fact]
-    public void Default_handler_verifies_tls_and_honours_the_system_proxy()
+    public void Default_handler_verifies_tls_follows_no_redirect_and_honours_the_system_proxy()
     {
         var handler = Assert.IsType<HttpClientHandler>(RdsHttpAccess.DefaultHandler);
-        Assert.Null(handler.ServerCertificateCustomValidationCallback);
+        // The callback only records why a certificate was refused: it accepts exactly what the system accepts.
+        var check = handler.ServerCertificateCustomValidationCallback!;
+        using var request = new HttpRequestMessage(HttpMethod.Get, "https://example.invalid/");
+        Assert.True(check(request, null, null, System.Net.Security.SslPolicyErrors.None));
+        Assert.False(check(request, null, null, System.Net.Security.SslPolicyErrors.RemoteCertificateChainErrors));
+        Assert.False(check(request, null, null, System.Net.Security.SslPolicyErrors.RemoteCertificateNameMismatch));
+        Assert.False(handler.AllowAutoRedirect);
         Assert.True(handler.UseProxy);
         Assert.Null(handler.Proxy);
     }

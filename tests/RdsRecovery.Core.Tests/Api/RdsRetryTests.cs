@@ -185,24 +185,48 @@ public class RdsRetryTests
         Assert.Equal(handler.Requests[0].Body, handler.Requests[1].Body);
     }
 
+    // Issue 9 point 1: these two tests replaced "Restore_is_resent_after_a_documented_busy_code" and
+    // "Restore_that_stays_busy_ends_with_the_busy_error" (4 POSTs), which asserted the defect.
     [Theory]
     [InlineData(409, "DBS.201202")]
     [InlineData(400, "DBS.200011")]
     [InlineData(403, "DBS.212033")]
-    public async Task Restore_is_resent_after_a_documented_busy_code(int status, string code)
+    [InlineData(409, "DBS.200047")]
+    [InlineData(409, null)]
+    public async Task Restore_refused_as_busy_is_not_sent_again(int status, string? code)
     {
         var (client, handler, _) = TestConnections.Client(Sequence(() => Status((HttpStatusCode)status, code), () => FakeRdsHandler.Json("{\"job_id\":\"j9\"}")));
-        Assert.Equal("j9", (await client.SubmitRestoreAsync(RestoreBody)).JobId);
-        Assert.Equal(2, handler.Requests.Count);
+        var ex = await Assert.ThrowsAsync<RdsServiceException>(() => client.SubmitRestoreAsync(RestoreBody));
+        Assert.Equal(RdsErrorKind.Busy, ex.Kind);
+        Assert.Equal(RdsErrorIds.RdsResourceBusy, ex.ErrorId);
+        Assert.Equal(code, ex.ErrorCode);
+        Assert.Single(handler.Requests);
     }
 
     [Fact]
-    public async Task Restore_that_stays_busy_ends_with_the_busy_error()
+    public async Task Busy_refusal_names_the_target_and_what_to_check()
     {
-        var (client, handler, _) = TestConnections.Client(_ => Status(HttpStatusCode.Conflict, "DBS.200047"));
+        var (client, _, _) = TestConnections.Client(_ => Status(HttpStatusCode.Conflict, "DBS.200011"));
         var ex = await Assert.ThrowsAsync<RdsServiceException>(() => client.SubmitRestoreAsync(RestoreBody));
-        Assert.Equal(RdsErrorKind.Busy, ex.Kind);
-        Assert.Equal(4, handler.Requests.Count);
+        var target = System.Text.Json.JsonDocument.Parse(RestoreBody).RootElement.GetProperty("target").GetProperty("instance_id").GetString()!;
+        Assert.Contains($"target instance {target} is busy", ex.Message);
+        Assert.Contains("NOT sent again", ex.Message);
+        Assert.Contains($"Get-RdsInstance -InstanceId {target}", ex.Message);
+    }
+
+    [Fact]
+    public async Task Restore_throttled_with_a_retry_after_beyond_the_budget_is_not_sent_again()
+    {
+        var (client, handler, clock) = TestConnections.Client(_ =>
+        {
+            var r = Status(HttpStatusCode.TooManyRequests);
+            r.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(120));
+            return r;
+        });
+        var ex = await Assert.ThrowsAsync<RdsServiceException>(() => client.SubmitRestoreAsync(RestoreBody));
+        Assert.Equal(RdsErrorIds.RdsThrottled, ex.ErrorId);
+        Assert.Single(handler.Requests);
+        Assert.Empty(clock.Delays);
     }
 
     [Fact]

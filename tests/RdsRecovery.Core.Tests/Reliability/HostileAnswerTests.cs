@@ -126,9 +126,9 @@ public sealed class HostileAnswerTests
         Assert.Single(handler.Requests, r => r.Method == "POST");
         if (rds is not RestoreOutcomeUnknownException)
         {
-            // Only a clear refusal by the service (a 4xx error body) may say the restore was not accepted.
+            // Only a clear refusal (a 4xx error body, or a redirect, never followed) may say the restore was not accepted.
             var service = Assert.IsType<RdsServiceException>(rds);
-            Assert.InRange(service.HttpStatus ?? 0, 400, 499);
+            Assert.InRange(service.HttpStatus ?? 0, service.Kind == RdsErrorKind.Redirect ? 300 : 400, 499);
         }
         else
         {
@@ -142,6 +142,7 @@ public sealed class HostileAnswerTests
     {
         RdsErrorIds.RdsInvalidResponse, RdsErrorIds.RdsServerError, RdsErrorIds.RdsPermissionDenied, RdsErrorIds.RdsInvalidArgument,
         RdsErrorIds.RdsTransportError, RdsErrorIds.RestoreOutcomeUnknown, RdsErrorIds.RdsResourceNotFound, RdsErrorIds.RdsServiceError,
+        RdsErrorIds.RdsRedirectNotFollowed,
     };
 
     /// <summary>What Restore-RdsInstance does: facts, rules, and the POST only when every rule passed.</summary>

@@ -41,7 +41,8 @@ public sealed class RestoreConfirmationTests
         var map = new[] { new KeyValuePair<string, string?>("sales", "sales_copy"), new KeyValuePair<string, string?>("hr", "") };
         var words = For(RestoreRequest.ForBackup("src1", "tgt1", "bk1", map), Facts);
         Assert.Contains("ONLY the listed databases are restored", words.Query);
-        Assert.Contains("sales as sales_copy, hr (same name: replaces the target's hr)", words.Query);
+        Assert.Contains("sales as sales_copy, hr (under its own name)", words.Query);
+        Assert.DoesNotContain("replaces", words.Query);
         Assert.DoesNotContain("WHOLE", words.Query);
     }
 

@@ -14,7 +14,10 @@ public sealed class RestoreSubmitterTests : IDisposable
     private readonly string _journalPath = Path.Combine(Path.GetTempPath(), "submit-journal-" + Guid.NewGuid().ToString("N") + ".jsonl");
     private readonly FakeRdsService _service = new();
 
-    public void Dispose() => File.Delete(_journalPath);
+    public void Dispose()
+    {
+        if (File.Exists(_journalPath)) File.Delete(_journalPath);
+    }
 
     private static RestoreRequest Request() => RestoreRequest.ForBackup(FakeRdsService.SourceId, FakeRdsService.TargetId, "bk1");
 
@@ -66,26 +69,52 @@ public sealed class RestoreSubmitterTests : IDisposable
         Assert.Contains("DBS.200040", last.Detail);
     }
 
+    // Issue 9 point 6 replaced "An_unwritable_journal_warns_but_does_not_stop_the_restore", which asserted that a
+    // restore was sent that could not be journalled.
     [Fact]
-    public async Task An_unwritable_journal_warns_but_does_not_stop_the_restore()
+    public async Task An_unwritable_journal_stops_the_restore_before_anything_is_sent()
     {
         var (client, handler, _) = TestConnections.Client(_service.Respond);
         var blocker = Path.Combine(Path.GetTempPath(), "journal-blocker-" + Guid.NewGuid().ToString("N"));
         File.WriteAllText(blocker, "a file where the journal's folder should be");
-        var warnings = new List<string>();
         try
         {
-            var job = await new RestoreSubmitter(client, new RestoreJournal(Path.Combine(blocker, "journal.jsonl")), warnings.Add)
-                .SubmitAsync(Request(), CancellationToken.None);
+            var path = Path.Combine(blocker, "journal.jsonl");
+            var ex = await Assert.ThrowsAsync<RestoreJournalException>(() => new RestoreSubmitter(client, new RestoreJournal(path)).SubmitAsync(Request(), CancellationToken.None));
 
-            Assert.Equal("job-1", job.JobId);
-            Assert.Equal(2, warnings.Count);
-            Assert.All(warnings, w => Assert.Contains("could not be written", w));
-            Assert.Single(handler.Requests, r => r.Method == "POST");
+            Assert.Equal(path, ex.JournalPath);
+            Assert.Contains(path, ex.Message);
+            Assert.Contains("RDSRECOVERY_JOURNAL", ex.Message);
+            Assert.DoesNotContain(handler.Requests, r => r.Method == "POST");
         }
         finally
         {
             File.Delete(blocker);
+        }
+    }
+
+    [Fact]
+    public async Task A_journal_that_fails_after_the_post_warns_naming_the_job()
+    {
+        var warnings = new List<string>();
+        var (client, handler, _) = TestConnections.Client(r =>
+        {
+            // The journal's path turns into a directory while the restore is in flight.
+            if (r.Method == "POST") { File.Delete(_journalPath); Directory.CreateDirectory(_journalPath); }
+            return _service.Respond(r);
+        });
+        try
+        {
+            var job = await new RestoreSubmitter(client, new RestoreJournal(_journalPath), warnings.Add).SubmitAsync(Request(), CancellationToken.None);
+
+            Assert.Single(handler.Requests, r => r.Method == "POST");
+            var warning = Assert.Single(warnings);
+            Assert.Contains(_journalPath, warning);
+            Assert.Contains($"job {job.JobId}", warning);
+        }
+        finally
+        {
+            Directory.Delete(_journalPath);
         }
     }
 
