@@ -125,7 +125,7 @@ public sealed class RdsClient : IDisposable
 
     /// <summary>
     /// POST /v3/{project_id}/instances/recovery (or /v3.1/, see <see cref="RdsClientOptions.RestoreApiVersion"/>) with exactly these body bytes (JSON). Sent again only when the
-    /// service answered 429 or a busy code, or refused the connection; after a timeout, a dropped connection, a
+    /// request never reached the service's decision (429, or a connection refused); a busy refusal is final (RdsResourceBusy); after a timeout, a dropped connection, a
     /// 5xx or an unreadable 2xx it throws <see cref="RestoreOutcomeUnknownException"/> instead.
     /// </summary>
     public async Task<RdsRestoreSubmission> SubmitRestoreAsync(byte[] body, CancellationToken cancellationToken = default)

@@ -165,7 +165,7 @@ internal sealed class RdsHttp : IDisposable
             if (status >= 300 && status < 400)
             {
                 LogLine(method, path, $"{status} {response.ReasonPhrase}", requestId, watch, attempt);
-                return new Outcome { Error = Redirected(method.Method, path, status, requestId, uri, response.Headers.Location) };
+                return new Outcome { Error = RdsHttpRefusals.Redirected(_redactor, method.Method, path, status, requestId, uri, response.Headers.Location) };
             }
             if (status >= 400)
             {
@@ -200,11 +200,11 @@ internal sealed class RdsHttp : IDisposable
                     $"no answer within {_options.RequestTimeout.TotalSeconds:0.#} s", ex),
             };
         }
-        catch (HttpRequestException ex) when (TlsFailure(request, ex) is string tlsProblem)
+        catch (HttpRequestException ex) when (RdsHttpRefusals.TlsFailure(request, ex) is string tlsProblem)
         {
             LogLine(method, path, "TLS refused", null, watch, attempt);
             // The handshake failed, so the request itself was never written.
-            return new Outcome { NotSent = true, Error = TlsNotTrusted(method.Method, path, uri, tlsProblem) };
+            return new Outcome { NotSent = true, Error = RdsHttpRefusals.TlsNotTrusted(method.Method, path, uri, tlsProblem) };
         }
         catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is SocketException)
         {
@@ -220,37 +220,6 @@ internal sealed class RdsHttp : IDisposable
                     clean, clean == text ? ex : null),
             };
         }
-    }
-
-    private RdsServiceException Redirected(string method, string path, int status, string? requestId, Uri uri, Uri? location)
-    {
-        var target = location is null ? null : (location.IsAbsoluteUri ? location : new Uri(uri, location)).ToString();
-        if (target is not null && target.Length > 300) target = target.Substring(0, 300) + "...";
-        var where = target is null ? "without a Location" : $"to {_redactor.Clean(target)}";
-        return new RdsServiceException(RdsErrorKind.Redirect, method, path, status, null, null, requestId,
-            $"The endpoint redirected the request {where}. Redirects are not followed, so no credential or signed request goes elsewhere; nothing was sent there. "
-            + "If that address is the right endpoint and you trust it, connect to it directly (Connect-RdsAccount -Endpoint).");
-    }
-
-    private static RdsServiceException TlsNotTrusted(string method, string path, Uri uri, string problem)
-    {
-        var endpoint = uri.GetLeftPart(UriPartial.Authority);
-        return new RdsServiceException(RdsErrorKind.TlsNotTrusted, method, path, null, null, null, null,
-            $"The TLS connection to {endpoint} was refused: {problem}. Nothing was sent, and it is not retried. If the endpoint uses a private CA, "
-            + $"trust it for this connection with Connect-RdsAccount -CertificateAuthorityFile <ca.pem> (or the {RdsEnvironmentVariables.CertificateAuthorityFile} "
-            + "environment variable); certificate verification is never turned off.");
-    }
-
-    /// <summary>Why TLS failed, in words, or null when the failure was not TLS.</summary>
-    private static string? TlsFailure(HttpRequestMessage request, HttpRequestException ex)
-    {
-        if (request.Properties.TryGetValue(RdsHttpHandlers.TlsProblemProperty, out var recorded) && recorded is string problem) return problem;
-        // .NET names a failed handshake HttpRequestError.SecureConnectionError (not in netstandard2.0: read by name).
-        var error = ex.GetType().GetProperty("HttpRequestError")?.GetValue(ex)?.ToString();
-        var handshake = error == "SecureConnectionError";
-        for (Exception? e = ex; e is not null && !handshake; e = e.InnerException)
-            handshake = e is System.Security.Authentication.AuthenticationException;
-        return handshake ? "the TLS handshake failed (does the endpoint speak TLS on that port? An http:// server answers nothing TLS can read)" : null;
     }
 
     private RdsServiceException BuildError(string method, string path, int status, string? requestId, byte[] bytes, bool tooLarge, string? contentType)

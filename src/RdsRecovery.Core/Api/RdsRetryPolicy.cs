@@ -3,9 +3,9 @@ using System;
 namespace RdsRecovery.Api;
 
 /// <summary>
-/// Bounded retries: reads on 429, 5xx, timeouts and connection failures; the restore POST only when the service
-/// said it did not accept it (429 or a busy code) or the connection was refused before anything was sent.
-/// Delays grow exponentially with jitter, and Retry-After wins when the service sends it.
+/// Bounded retries: which answers are retried is <see cref="RdsRetryDecisions"/> (the restore POST only after a 429
+/// or a connection refused before anything was sent); this says how often and how long. Delays grow exponentially
+/// with jitter, and Retry-After wins when the service sends it and it fits the budget.
 /// </summary>
 public sealed class RdsRetryPolicy
 {

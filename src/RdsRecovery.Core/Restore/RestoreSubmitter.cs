@@ -12,7 +12,8 @@ namespace RdsRecovery.Restore;
 /// <summary>
 /// Sends one restore and records it in the local journal: a Sending line before the POST, then Submitted (with
 /// the job id), OutcomeUnknown or Refused. The POST itself is never repeated here; the client alone decides
-/// the rare safe retry (429 or a documented busy code, where the service did not accept it).
+/// the rare safe retry (<see cref="Api.RdsRetryDecisions"/>: a 429, or a connection refused before sending). A restore
+/// whose Sending line cannot be written is not sent (RestoreJournalException).
 /// </summary>
 public sealed class RestoreSubmitter
 {
