@@ -133,7 +133,7 @@ for ($i = 0; $i -lt $rows.Count; $i++) {
 }
 
 if ($submitted.Count -gt 0) {
-    $jobs = foreach ($jobId in $submitted.Keys) { [RdsRecovery.Model.RdsRestoreJob]@{ JobId = $jobId; TargetInstanceId = $accepted[$jobId].TargetInstanceId; SourceInstanceId = $accepted[$jobId].SourceInstanceId } }
+    $jobs = foreach ($jobId in $submitted.Keys) { [RdsRecovery.Model.RdsRestoreJob]@{ JobId = $jobId; TargetInstanceId = $accepted[$jobId].TargetInstanceId; SourceInstanceId = $accepted[$jobId].SourceInstanceId; SubmittedAt = $accepted[$jobId].SubmittedAt } }
     $waitErrors = @()
     $finished = @(Wait-RdsRestoreJob -Job @($jobs) -Timeout $Timeout -PollInterval $PollInterval @common -ErrorAction SilentlyContinue -ErrorVariable waitErrors)
     foreach ($job in $finished) {

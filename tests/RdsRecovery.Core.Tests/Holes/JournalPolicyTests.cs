@@ -80,6 +80,23 @@ public sealed class JournalPolicyTests : IDisposable
     }
 
     [Fact]
+    public void A_journal_in_dev_shm_is_an_ordinary_file_not_a_device()
+    {
+        if (!Directory.Exists("/dev/shm")) return;
+        var journal = new RestoreJournal("/dev/shm/rdsrecovery-journal-" + Guid.NewGuid().ToString("N") + ".jsonl");
+        try
+        {
+            journal.Append(new RestoreJournalEntry { AttemptId = "a1", Phase = RestoreJournalPhase.Sending, Time = DateTimeOffset.UtcNow, TargetInstanceId = "t" });
+            Assert.Single(journal.Read());
+        }
+        finally
+        {
+            File.Delete(journal.FilePath);
+            File.Delete(journal.FilePath + ".lock");
+        }
+    }
+
+    [Fact]
     public void A_relative_journal_path_is_taken_from_the_given_location_not_the_process_folder()
     {
         var saved = Environment.GetEnvironmentVariable(RestoreJournal.PathVariable);
