@@ -133,7 +133,9 @@ for ($i = 0; $i -lt $rows.Count; $i++) {
 }
 
 if ($submitted.Count -gt 0) {
-    $jobs = foreach ($jobId in $submitted.Keys) { [RdsRecovery.Model.RdsRestoreJob]@{ JobId = $jobId; TargetInstanceId = $accepted[$jobId].TargetInstanceId; SourceInstanceId = $accepted[$jobId].SourceInstanceId } }
+    # The jobs as Restore-RdsInstance returned them: resolved ids, and the submission time that tells
+    # Wait-RdsRestoreJob to wait for a job the service does not show yet.
+    $jobs = foreach ($jobId in $submitted.Keys) { $accepted[$jobId] }
     $waitErrors = @()
     $finished = @(Wait-RdsRestoreJob -Job @($jobs) -Timeout $Timeout -PollInterval $PollInterval @common -ErrorAction SilentlyContinue -ErrorVariable waitErrors)
     foreach ($job in $finished) {

@@ -42,11 +42,11 @@ internal static class PipelineInput
         _ => null,
     };
 
-    /// <summary>A job piped where an instance is expected: it names two, and which one is meant is not guessed.</summary>
     /// <summary>The instance a piped value names: a string itself, else an object's InstanceId, instance_id or Id.</summary>
     public static string? InstanceIdOf(object? input) =>
         TextOf(input) ?? PropertyBag.Over(input)?.Get("InstanceId", "instance_id", "Id") as string;
 
+    /// <summary>A job piped where an instance is expected: it names two, and which one is meant is not guessed.</summary>
     public static RdsError JobIsNotAnInstance(object? input) =>
         Refused(input, $"{Describe(input)} is a restore job, not an instance, and it names two. " +
             "Pass -InstanceId $job.TargetInstanceId (or $job.SourceInstanceId) for the one you mean.");

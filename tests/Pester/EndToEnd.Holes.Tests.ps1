@@ -174,6 +174,13 @@ Describe 'Waits are bounded by what the user asked' {
         @(Get-RestorePost).Count | Should -Be 1
     }
 
+    It 'a job object built by hand for a restore this machine just sent still gets the grace of a new job' {
+        # The journal says this machine sent it: the first polls (not yet visible) are not "not found".
+        $job = Restore-RdsInstance @Erp -Force
+        $bare = [RdsRecovery.Model.RdsRestoreJob]@{ JobId = $job.JobId; TargetInstanceId = $job.TargetInstanceId }
+        ($bare | Wait-RdsRestoreJob @Fast).Status | Should -Be 'Completed'
+    }
+
     It 'Wait-RdsRestoreJob on an id nobody knows answers after one query' {
         # Fails before issue 10 point 9: the id got the 60 s grace of a job just submitted.
         Wait-RdsRestoreJob -JobId 'ffffffffffffffffffffffffffffffff' @Fast -ErrorAction SilentlyContinue -ErrorVariable failure | Out-Null

@@ -188,7 +188,9 @@ public sealed class RestoreJournal
     {
         if (Directory.Exists(FilePath)) throw new RestoreJournalException(FilePath, "it is a directory");
         // Checked by name before the lock file is made beside it; any other device is caught after the write.
-        if (FilePath.StartsWith("/dev/", StringComparison.Ordinal) || FilePath.StartsWith(@"\\.\", StringComparison.Ordinal))
+        // /dev/shm holds regular files (a memory file system), so it is not refused by name.
+        var device = FilePath.StartsWith("/dev/", StringComparison.Ordinal) && !FilePath.StartsWith("/dev/shm/", StringComparison.Ordinal);
+        if (device || FilePath.StartsWith(@"\\.\", StringComparison.Ordinal))
             throw new RestoreJournalException(FilePath, "it is a device, not a file");
         if (!JournalTailReader.IsLink(FilePath)) return;
         // A link is followed only to an existing file: appending through a dangling one would create a file wherever it points.

@@ -26,7 +26,7 @@ public sealed class GetRdsInstanceCommand : RdsServiceCmdlet
     /// </summary>
     [Parameter(Position = 0, ParameterSetName = ListSet)]
     [SupportsWildcards]
-    [ArgumentCompleter(typeof(InstanceIdCompleter))]
+    [ArgumentCompleter(typeof(InstanceNameCompleter))]
     public string[]? Name { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]

@@ -42,12 +42,19 @@ public sealed class WaitRdsRestoreJobCommand : RdsServiceCmdlet
     protected override void ProcessInput()
     {
         if (RestoreJobWaiting.CheckSettings(Timeout, PollInterval) is RdsError invalid) ThrowRdsError(invalid);
+        var journal = Journal();
         if (ParameterSetName == JobSet)
         {
-            foreach (var job in Job) if (job is not null) _jobs.Add(job);
+            foreach (var job in Job)
+            {
+                if (job is null) continue;
+                // A job object built by hand has no submission time: the journal says whether this machine sent it
+                // (then it gets the grace of a new job), else it is simply unknown if the service does not show it.
+                if (job.SubmittedAt is null && !string.IsNullOrWhiteSpace(job.JobId) && journal.FindSubmitted(job.JobId) is { } sent) job.SubmittedAt = sent.Time;
+                _jobs.Add(job);
+            }
             return;
         }
-        var journal = Journal();
         foreach (var id in JobId)
         {
             if (!InputChecks.IsValidJobId(this, id, nameof(JobId))) continue;

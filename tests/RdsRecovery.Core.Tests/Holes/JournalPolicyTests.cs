@@ -64,6 +64,26 @@ public sealed class JournalPolicyTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_folder, "elsewhere.jsonl")), "a dangling link was followed and its target created");
     }
 
+    // /dev/shm is a memory file system of regular files (tests put their journals there to spare the disk flushes).
+    [Fact]
+    public async Task A_regular_file_under_dev_shm_is_a_journal()
+    {
+        if (!Directory.Exists("/dev/shm")) return;
+        var path = Path.Combine("/dev/shm", "rds-journal-test-" + Guid.NewGuid().ToString("N") + ".jsonl");
+        try
+        {
+            var journal = new RestoreJournal(path);
+            var (client, _, _) = TestConnections.Client(new FakeRdsService().Respond);
+            await new RestoreSubmitter(client, journal).SubmitAsync(RestoreRequest.ForBackup(FakeRdsService.SourceId, FakeRdsService.TargetId, "bk1"), CancellationToken.None);
+            Assert.Equal(RestoreJournalPhase.Submitted, journal.Read().Last().Phase);
+        }
+        finally
+        {
+            File.Delete(path);
+            File.Delete(path + ".lock");
+        }
+    }
+
     [Theory]
     [InlineData("directory")]
     [InlineData("dangling link")]
