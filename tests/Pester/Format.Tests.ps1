@@ -113,19 +113,19 @@ Describe 'Format views at 80 columns' {
         finally { Disconnect-RdsAccount }
     }
 
-    It 'shows a connection''s API version in its table' {
+    It 'shows a connection''s API version in its default view' {
         $connection = [RdsRecovery.Api.RdsConnection]::new('eu-de', 'p1', [uri]'https://rds.eu-de.otc.t-systems.com',
             [RdsRecovery.Auth.RdsCredentials]::FromToken((ConvertTo-SecureString 'token-value' -AsPlainText -Force)), 'Parameter', 'V31')
-        $text = $connection | Format-Table | Out-String -Width 200
-        $text | Should -Match 'Api\s*$|Api\s'
-        $text | Should -Match 'v3\.1'
+        $text = $connection | Out-String -Width 80
+        $text | Should -Match 'ApiVersion\s+: v3\.1'
+        $text | Should -Match 'RuleProfile\s+: V31'
     }
 
     It 'heads a compatibility report with its rule profile and API version' {
         $request = [RdsRecovery.Model.RestoreRequest]::ForBackup('src1', 'tgt1', 'bk1')
         $facts = [RdsRecovery.Rules.RestoreFacts]@{ Profile = [RdsRecovery.Rules.RestoreRuleProfiles]::V31 }
         $text = [RdsRecovery.Rules.CompatibilityRules]::Evaluate($request, $facts) | Out-String -Width 200
-        $text | Should -Match 'rule profile V31, API v3\.1'
+        $text | Should -Match 'rule profile V31 \(API v3\.1\)'
     }
 
     It 'lets Format-List show every property' {
