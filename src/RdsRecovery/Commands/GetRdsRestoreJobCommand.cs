@@ -6,6 +6,8 @@ using RdsRecovery.Api;
 using RdsRecovery.Errors;
 using RdsRecovery.Journal;
 using RdsRecovery.Model;
+using RdsRecovery.PowerShell.Binding;
+using RdsRecovery.PowerShell.Cmdlets;
 using RdsRecovery.PowerShell.Completion;
 
 namespace RdsRecovery.PowerShell.Commands;

@@ -4,7 +4,10 @@ using System.Management.Automation;
 using RdsRecovery.Errors;
 using RdsRecovery.Journal;
 using RdsRecovery.Model;
+using RdsRecovery.PowerShell.Binding;
+using RdsRecovery.PowerShell.Cmdlets;
 using RdsRecovery.PowerShell.Completion;
+using RdsRecovery.PowerShell.Waiting;
 
 namespace RdsRecovery.PowerShell.Commands;
 
