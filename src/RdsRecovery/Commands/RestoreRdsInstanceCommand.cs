@@ -18,10 +18,9 @@ using RdsRecovery.Validation;
 namespace RdsRecovery.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Restores a backup or a point in time of an instance into an existing (or the same) instance.</para>
-/// <para type="description">Builds and validates the request, checks the compatibility rules unless
-/// -SkipCompatibilityCheck, asks for confirmation (naming target, source and backup or UTC time), then submits it.
-/// -WhatIf shows the exact JSON body and sends nothing.</para>
+/// Restores a backup or a point in time of an instance into an existing (or the same) instance: builds and validates
+/// the request, checks the compatibility rules unless -SkipCompatibilityCheck, asks for confirmation (naming target,
+/// source and backup or UTC time), then submits it. -WhatIf shows the exact JSON body and sends nothing.
 /// </summary>
 [Cmdlet(VerbsData.Restore, "RdsInstance", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(RdsRestoreJob))]

@@ -16,9 +16,9 @@ using RdsRecovery.Validation;
 namespace RdsRecovery.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Checks whether a restore from one instance into another would pass every compatibility rule.</para>
-/// <para type="description">Builds the restore request (validating its input), then evaluates the compatibility rules
-/// from the facts given. Facts it was not given are reported as NotChecked, never as failures.</para>
+/// Checks whether a restore from one instance into another would pass every compatibility rule: builds the restore
+/// request (validating its input), then evaluates the rules from the facts given. Facts it was not given are reported
+/// as NotChecked, never as failures.
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "RdsRestoreCompatibility", DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(CompatibilityReport))]
