@@ -42,10 +42,12 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
 
     /// <summary>With -Wait: how long to wait in all (default: 1 hour). The restores go on after it.</summary>
     [Parameter]
+    [DurationTransformation]
     public TimeSpan Timeout { get; set; } = RestoreJobWaiting.DefaultTimeout;
 
     /// <summary>With -Wait: the first interval between polls of a job (default: 10 seconds).</summary>
     [Parameter]
+    [DurationTransformation]
     public TimeSpan PollInterval { get; set; } = RestoreJobWaiting.DefaultPollInterval;
 
     private readonly List<RdsRestoreJob> _submitted = new();
