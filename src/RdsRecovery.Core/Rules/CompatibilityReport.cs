@@ -38,7 +38,8 @@ public sealed class CompatibilityReport
 
     /// <summary>
     /// Why a restore this report refuses was not sent: every failed rule with its message, and what to do (the
-    /// RestoreIncompatible error's message). Null when the report is compatible. A method, not a property, so views and exports of the report do not grow a column.
+    /// RestoreIncompatible error's message). Null when the report is compatible. A method, not a property, so the
+    /// report's views and exports do not grow a column.
     /// </summary>
     public string? RefusalMessage() => IsCompatible ? null
         : $"The restore {Request} was not sent: {FailedRules.Count} compatibility rule(s) of rule profile {RuleProfile} (API {ApiVersion}) failed: " +
