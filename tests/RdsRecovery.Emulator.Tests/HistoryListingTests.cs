@@ -39,6 +39,18 @@ public sealed class HistoryListingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_restore_time_sent_as_a_string_of_digits_is_read_as_terraform_sends_it()
+    {
+        var at = TenMinutesAgo();
+        var asNumber = await _e.PostOk("mysql/instances/history/databases", HistoryBody(at, "erp-prod"));
+        var asText = await _e.PostOk("mysql/instances/history/databases",
+            new { instance_ids = new[] { WellKnown.ErpProd }, restore_time = at.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Equal(asNumber.ToJsonString(), asText.ToJsonString());
+        Assert.Equal((HttpStatusCode.BadRequest, "DBS.200001"), await _e.PostError("mysql/instances/history/databases",
+            new { instance_ids = new[] { WellKnown.ErpProd }, restore_time = "2026-11-30T10:00:00Z" }));
+    }
+
+    [Fact]
     public async Task The_name_filters_are_case_insensitive_substrings()
     {
         var answer = await _e.PostOk("MySQL/instances/history/databases", new
