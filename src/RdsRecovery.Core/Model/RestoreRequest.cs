@@ -83,13 +83,13 @@ public sealed partial class RestoreRequest
         RestoreMode mode = RestoreMode.Backup;
         if (hasBackup && hasTime)
         {
-            found.Add(new RdsError(RdsErrorIds.BackupAndRestoreTimeBothGiven, RdsErrorCategory.InvalidArgument,
+            found.Add(new RdsError(RdsErrorIds.BackupAndRestoreTimeBothGiven,
                 $"Both a backup ({DisplayText.Quote(backupId)}) and a point in time ({RestoreTimeRules.Format(restoreTime!.Value)}) were given. A restore uses one: give -BackupId or -RestoreTime, not both.",
                 new object[] { backupId!, restoreTime!.Value }, "BackupId"));
         }
         else if (!hasBackup && !hasTime)
         {
-            found.Add(new RdsError(RdsErrorIds.BackupOrRestoreTimeRequired, RdsErrorCategory.InvalidArgument,
+            found.Add(new RdsError(RdsErrorIds.BackupOrRestoreTimeRequired,
                 "Neither a backup nor a point in time was given. Give -BackupId to restore a backup, or -RestoreTime to restore to a point in time.",
                 null, "BackupId"));
         }

@@ -71,7 +71,7 @@ public sealed class GetRdsBackupCommand : RdsServiceCmdlet
         if (backupId is not null && !InputChecks.IsValidBackupId(this, backupId, nameof(BackupId))) return;
         if (After is not null && Before is not null && After > Before)
         {
-            WriteRdsError(new RdsError(RdsErrorIds.InvalidTimeRange, RdsErrorCategory.InvalidArgument,
+            WriteRdsError(new RdsError(RdsErrorIds.InvalidTimeRange,
                 $"-After ({After:u}) is later than -Before ({Before:u}).", After, nameof(After)));
             return;
         }

@@ -70,7 +70,7 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
             if (!report.IsCompatible)
             {
                 var failed = report.FailedRules;
-                WriteRdsError(new RdsError(RdsErrorIds.RestoreIncompatible, RdsErrorCategory.InvalidOperation,
+                WriteRdsError(new RdsError(RdsErrorIds.RestoreIncompatible,
                     $"The restore {request} was not sent: {failed.Count} compatibility rule(s) of rule profile {report.RuleProfile} (API {report.ApiVersion}) failed: " +
                     string.Join(" ", failed.Select(r => $"[{r.RuleId}] {r.Message}")) + SkipAdvice.Closing(failed),
                     report));
@@ -132,7 +132,7 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
         try { return RdsApiVersions.Resolve(null); }
         catch (RdsException ex)
         {
-            ThrowTerminatingError(ServiceErrorRecords.From(ex, null));
+            ThrowTerminatingError(ErrorRecords.From(ex, null));
             throw;
         }
     }
@@ -172,9 +172,9 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
         {
             // The host cannot prompt: -NonInteractive, a runspace without a host, or standard input closed under
             // pwsh -File (the console host then fails inside its prompt). No later input can be confirmed either.
-            ThrowTerminatingError(ErrorRecords.From(new RdsError(RdsErrorIds.ConfirmationUnavailable, RdsErrorCategory.InvalidOperation,
+            ThrowTerminatingError(ErrorRecords.From(new RdsError(RdsErrorIds.ConfirmationUnavailable,
                 $"The restore {request} needs confirmation, but this host cannot ask for it ({WhyNoPrompt(ex)}). Nothing was sent. " +
-                "Pass -Confirm:$false or -Force to proceed, or -WhatIf to see what would be sent.", request), ex));
+                "Pass -Confirm:$false or -Force to proceed, or -WhatIf to see what would be sent.", request, cause: ex)));
             return false;
         }
     }
