@@ -8,8 +8,11 @@ namespace RdsRecovery.Errors;
 /// behind it, its cause. The module turns it into an ErrorRecord with the value as target object.
 /// </summary>
 /// <remarks>
-/// The one way to raise an error: <c>new RdsError(RdsErrorIds.X, message, target)</c>, returned (refusals of input
-/// are collected) or thrown as <c>new RdsException(error)</c>. The category is never chosen here: the catalogue has it.
+/// The one way to raise an error: <c>new RdsError(RdsErrorIds.X, message, target)</c>. A cmdlet writes it
+/// (WriteRdsError, or ThrowRdsError when no later input can fare better); the core returns it, or throws it:
+/// <c>RdsValidationException</c> for refusals of one input (the cmdlet writes each and goes on with the next input),
+/// <c>RdsException</c> for a failure that stops the command (configuration, the service). The category is never
+/// chosen here: the catalogue has it.
 /// </remarks>
 public sealed class RdsError
 {
