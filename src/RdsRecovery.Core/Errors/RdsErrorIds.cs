@@ -65,6 +65,15 @@ public static class RdsErrorIds
     /// <summary>An object given as an instance cannot be read as one (no id, no engine, a field of the wrong type). Category InvalidArgument.</summary>
     public const string InvalidInstanceObject = "InvalidInstanceObject";
 
+    /// <summary>
+    /// -RestoreTime Latest was given without a connection: the latest restorable time is read from the service, so it
+    /// cannot be known offline (also under -WhatIf). Nothing is sent. Category InvalidOperation.
+    /// </summary>
+    public const string LatestRestoreTimeUnresolved = "LatestRestoreTimeUnresolved";
+
+    /// <summary>-RestoreTime Latest was given, but the source has no restorable window. Nothing is sent. Category ObjectNotFound.</summary>
+    public const string NoRestoreWindow = "NoRestoreWindow";
+
     // ---- Outcomes of the checks ----
 
     /// <summary>
