@@ -11,7 +11,7 @@ using RdsRecovery.PowerShell.Binding;
 using RdsRecovery.PowerShell.Session;
 using RdsRecovery.Restore;
 
-namespace RdsRecovery.PowerShell;
+namespace RdsRecovery.PowerShell.Cmdlets;
 
 /// <summary>
 /// Base of the cmdlets that talk to the service: the -Connection parameter (else the session default), one client

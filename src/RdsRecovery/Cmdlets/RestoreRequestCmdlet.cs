@@ -10,7 +10,7 @@ using RdsRecovery.Restore;
 using RdsRecovery.Rules;
 using RdsRecovery.Validation;
 
-namespace RdsRecovery.PowerShell;
+namespace RdsRecovery.PowerShell.Cmdlets;
 
 /// <summary>
 /// What Restore-RdsInstance and Test-RdsRestoreCompatibility share: the backup-or-time and database-map parameters,
