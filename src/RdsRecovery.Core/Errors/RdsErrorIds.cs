@@ -74,6 +74,12 @@ public static class RdsErrorIds
     /// <summary>-RestoreTime Latest was given, but the source has no restorable window. Nothing is sent. Category ObjectNotFound.</summary>
     public const string NoRestoreWindow = "NoRestoreWindow";
 
+    /// <summary>
+    /// -AsJob was given to a command that would have to ask for confirmation (a restore without -Force or
+    /// -Confirm:$false): a background job has no one to ask, so nothing is started or sent. Category InvalidOperation.
+    /// </summary>
+    public const string AsJobNeedsConfirmation = "AsJobNeedsConfirmation";
+
     // ---- Outcomes of the checks ----
 
     /// <summary>
