@@ -7,6 +7,7 @@ using RdsRecovery.Api;
 using RdsRecovery.Errors;
 using RdsRecovery.Journal;
 using RdsRecovery.Model;
+using RdsRecovery.PowerShell.Binding;
 using RdsRecovery.PowerShell.Cmdlets;
 using RdsRecovery.PowerShell.Background;
 using RdsRecovery.PowerShell.Completion;
@@ -92,13 +93,9 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
             if (facts is null) return;
             var report = CompatibilityRules.Evaluate(request, facts);
             foreach (var rule in report.Rules) WriteVerbose($"{rule.RuleId}: {rule.Outcome}: {rule.Message}");
-            if (!report.IsCompatible)
+            if (report.RefusalMessage() is { } refusal)
             {
-                var failed = report.FailedRules;
-                WriteRdsError(new RdsError(RdsErrorIds.RestoreIncompatible, RdsErrorCategory.InvalidOperation,
-                    $"The restore {request} was not sent: {failed.Count} compatibility rule(s) of rule profile {report.RuleProfile} (API {report.ApiVersion}) failed: " +
-                    string.Join(" ", failed.Select(r => $"[{r.RuleId}] {r.Message}")) + SkipAdvice.Closing(failed),
-                    report));
+                WriteRdsError(new RdsError(RdsErrorIds.RestoreIncompatible, RdsErrorCategory.InvalidOperation, refusal, report));
                 return;
             }
             WriteUnverified(this, report);
