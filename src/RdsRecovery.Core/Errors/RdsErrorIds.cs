@@ -30,7 +30,10 @@ public static class RdsErrorIds
     public const string RestoreIncompatible = "RestoreIncompatible";
     public const string NotConnected = "NotConnected";
     public const string ConfirmationUnavailable = "ConfirmationUnavailable";
+    public const string AsJobNeedsConfirmation = "AsJobNeedsConfirmation";
     public const string InstanceNameUnresolved = "InstanceNameUnresolved";
+    public const string LatestRestoreTimeUnresolved = "LatestRestoreTimeUnresolved";
+    public const string NoRestoreWindow = "NoRestoreWindow";
     public const string InstanceNotFound = "InstanceNotFound";
     public const string BackupNotFound = "BackupNotFound";
     public const string UnexpectedError = "UnexpectedError";
