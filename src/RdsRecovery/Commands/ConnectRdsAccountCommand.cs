@@ -118,7 +118,7 @@ public sealed class ConnectRdsAccountCommand : RdsCmdlet, IDisposable
         catch (RdsException ex)
         {
             // Nothing else can work without a connection: stop here.
-            ThrowTerminatingError(ServiceErrorRecords.From(ex, Endpoint ?? (object?)Region));
+            ThrowTerminatingError(ErrorRecords.From(ex, Endpoint ?? (object?)Region));
         }
     }
 
@@ -130,7 +130,7 @@ public sealed class ConnectRdsAccountCommand : RdsCmdlet, IDisposable
         if (result.Cause is not null) WriteVerbose($"Check read: {result.Cause.Message}");
         if (result.Warning is not null) WriteWarning(result.Warning);
         if (result.Error is null) return true;
-        ThrowTerminatingError(ErrorRecords.From(result.Error, result.Cause));
+        ThrowTerminatingError(ErrorRecords.From(result.Error));
         return false;
     }
 }
