@@ -87,7 +87,7 @@ public sealed partial class RestoreRequest
         }
         else if (!hasBackup && !hasTime)
         {
-            found.Add(new RdsError(RdsErrorIds.BackupOrRestoreTimeRequired, RdsErrorCategory.InvalidArgument,
+            found.Add(new RdsError(RdsErrorIds.BackupOrRestoreTimeRequired,
                 "Neither a backup nor a point in time was given. Give -BackupId to restore a backup, or -RestoreTime to restore to a point in time.",
                 null, "BackupId"));
         }
@@ -125,7 +125,7 @@ public sealed partial class RestoreRequest
 
     /// <summary>BackupAndRestoreTimeBothGiven; <paramref name="timeText"/> is how the time is shown (a time, or the word Latest).</summary>
     internal static RdsError BothGiven(string backupId, object time, string timeText) =>
-        new(RdsErrorIds.BackupAndRestoreTimeBothGiven, RdsErrorCategory.InvalidArgument,
+        new(RdsErrorIds.BackupAndRestoreTimeBothGiven,
             $"Both a backup ({DisplayText.Quote(backupId)}) and a point in time ({timeText}) were given. A restore uses one: give -BackupId or -RestoreTime, not both.",
             new object[] { backupId, time }, "BackupId");
 

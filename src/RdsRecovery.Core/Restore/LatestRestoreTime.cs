@@ -42,14 +42,14 @@ public static class LatestRestoreTime
     }
 
     public static RdsError NoWindow(string sourceInstanceId, string parameterName = "RestoreTime") =>
-        new(RdsErrorIds.NoRestoreWindow, RdsErrorCategory.ObjectNotFound,
+        new(RdsErrorIds.NoRestoreWindow,
             $"-RestoreTime Latest: the source instance {sourceInstanceId} has no restorable window, so there is no latest time to restore to. " +
             $"Nothing was sent. Check its backups and log retention (Get-RdsRestoreWindow -InstanceId {sourceInstanceId}), or give -BackupId.",
             sourceInstanceId, parameterName);
 
     /// <param name="given">The word as the user wrote it: the refused value.</param>
     public static RdsError Offline(string given, string parameterName = "RestoreTime") =>
-        new(RdsErrorIds.LatestRestoreTimeUnresolved, RdsErrorCategory.InvalidOperation,
+        new(RdsErrorIds.LatestRestoreTimeUnresolved,
             "-RestoreTime Latest is the end of the source's newest restorable window, read from the service, and this session has no connection. " +
             "Nothing was sent. Connect-RdsAccount (or pass -Connection), or give the point in time itself.",
             given, parameterName);

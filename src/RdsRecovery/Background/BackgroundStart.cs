@@ -108,7 +108,7 @@ internal sealed class BackgroundStart
     private static bool IsOn(object? value) => value is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(value);
 
     internal static RdsError NeedsConfirmation(string commandName) =>
-        new(RdsErrorIds.AsJobNeedsConfirmation, RdsErrorCategory.InvalidOperation,
+        new(RdsErrorIds.AsJobNeedsConfirmation,
             $"{commandName} -AsJob would have to ask for confirmation, and a background job has no one to ask. Nothing was started or sent. " +
             "Give -Force or -Confirm:$false to run it as a job, or run it without -AsJob to be asked.",
             commandName);

@@ -35,7 +35,7 @@ public abstract class RdsServiceCmdlet : RdsCmdlet
         var connection = Connection ?? RdsSession.DefaultConnection;
         if (connection is null)
         {
-            ThrowRdsError(new RdsError(RdsErrorIds.NotConnected, RdsErrorCategory.InvalidOperation,
+            ThrowRdsError(new RdsError(RdsErrorIds.NotConnected,
                 "This session has no connection to the RDS service; nothing was sent. Run Connect-RdsAccount (or pass -Connection), then run the command again.",
                 ErrorTarget));
         }
@@ -143,7 +143,7 @@ public abstract class RdsServiceCmdlet : RdsCmdlet
     protected override void EndProcessing()
     {
         try { EndInput(); }
-        catch (RdsException ex) { WriteError(ServiceErrorRecords.From(ex, null)); }
+        catch (RdsException ex) { WriteError(ErrorRecords.From(ex, null)); }
         finally { _client?.Dispose(); }
     }
 

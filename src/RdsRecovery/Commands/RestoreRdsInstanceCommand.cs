@@ -96,7 +96,7 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
             foreach (var rule in report.Rules) WriteVerbose($"{rule.RuleId}: {rule.Outcome}: {rule.Message}");
             if (report.RefusalMessage() is { } refusal)
             {
-                WriteRdsError(new RdsError(RdsErrorIds.RestoreIncompatible, RdsErrorCategory.InvalidOperation, refusal, report));
+                WriteRdsError(new RdsError(RdsErrorIds.RestoreIncompatible, refusal, report));
                 return;
             }
             WriteUnverified(this, report);
@@ -156,7 +156,7 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
         try { return RdsApiVersions.Resolve(null); }
         catch (RdsException ex)
         {
-            ThrowTerminatingError(ServiceErrorRecords.From(ex, null));
+            ThrowTerminatingError(ErrorRecords.From(ex, null));
             throw;
         }
     }
@@ -196,9 +196,9 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
         {
             // The host cannot prompt: -NonInteractive, a runspace without a host, or standard input closed under
             // pwsh -File (the console host then fails inside its prompt). No later input can be confirmed either.
-            ThrowTerminatingError(ErrorRecords.From(new RdsError(RdsErrorIds.ConfirmationUnavailable, RdsErrorCategory.InvalidOperation,
+            ThrowTerminatingError(ErrorRecords.From(new RdsError(RdsErrorIds.ConfirmationUnavailable,
                 $"The restore {request} needs confirmation, but this host cannot ask for it ({WhyNoPrompt(ex)}). Nothing was sent. " +
-                "Pass -Confirm:$false or -Force to proceed, or -WhatIf to see what would be sent.", request), ex));
+                "Pass -Confirm:$false or -Force to proceed, or -WhatIf to see what would be sent.", request, cause: ex)));
             return false;
         }
     }
