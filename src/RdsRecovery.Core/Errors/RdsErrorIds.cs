@@ -42,6 +42,21 @@ public static class RdsErrorIds
     public const string InvalidDatabaseMap = "InvalidDatabaseMap";
 
     /// <summary>
+    /// The table map of a table restore is not well formed (empty, a blank or unchanged name, a name twice) or no
+    /// -Database was given. Category InvalidArgument.
+    /// </summary>
+    public const string InvalidTableMap = "InvalidTableMap";
+
+    /// <summary>-Schema was given for a table restore on an instance that does not run PostgreSQL. Category InvalidArgument.</summary>
+    public const string SchemaOnlyForPostgreSql = "SchemaOnlyForPostgreSql";
+
+    /// <summary>
+    /// The service offers the operation (listing tables at a point in time, a database or table restore) for other
+    /// engines only. Category InvalidOperation.
+    /// </summary>
+    public const string OperationNotSupportedByEngine = "OperationNotSupportedByEngine";
+
+    /// <summary>
     /// An instance name matches more than one instance (names need not be unique); the message lists their ids.
     /// Nothing is sent: give the id. Category InvalidArgument.
     /// </summary>
