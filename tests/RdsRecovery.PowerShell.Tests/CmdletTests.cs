@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using RdsRecovery.Errors;
+using RdsRecovery.Model;
 using RdsRecovery.PowerShell.Commands;
 using RdsRecovery.Rules;
 
