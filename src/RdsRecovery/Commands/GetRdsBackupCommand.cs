@@ -4,6 +4,8 @@ using System.Management.Automation;
 using RdsRecovery.Api;
 using RdsRecovery.Errors;
 using RdsRecovery.Model;
+using RdsRecovery.PowerShell.Binding;
+using RdsRecovery.PowerShell.Cmdlets;
 using RdsRecovery.PowerShell.Completion;
 
 namespace RdsRecovery.PowerShell.Commands;

@@ -6,6 +6,8 @@ using RdsRecovery.Api;
 using RdsRecovery.Errors;
 using RdsRecovery.Journal;
 using RdsRecovery.Model;
+using RdsRecovery.PowerShell.Binding;
+using RdsRecovery.PowerShell.Cmdlets;
 using RdsRecovery.PowerShell.Completion;
 
 namespace RdsRecovery.PowerShell.Commands;
@@ -36,6 +38,7 @@ public sealed class GetRdsRestoreJobCommand : RdsServiceCmdlet
 
     /// <summary>With -Recent: how far back to look (default: 1 day).</summary>
     [Parameter(ParameterSetName = RecentSet)]
+    [DurationTransformation]
     public TimeSpan Within { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>With -Recent: only restores into this instance (its id, or its exact name).</summary>

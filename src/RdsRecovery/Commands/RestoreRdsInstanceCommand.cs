@@ -7,8 +7,10 @@ using RdsRecovery.Api;
 using RdsRecovery.Errors;
 using RdsRecovery.Journal;
 using RdsRecovery.Model;
+using RdsRecovery.PowerShell.Cmdlets;
 using RdsRecovery.PowerShell.Completion;
 using RdsRecovery.PowerShell.Session;
+using RdsRecovery.PowerShell.Waiting;
 using RdsRecovery.Restore;
 using RdsRecovery.Rules;
 using RdsRecovery.Validation;
@@ -16,10 +18,9 @@ using RdsRecovery.Validation;
 namespace RdsRecovery.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Restores a backup or a point in time of an instance into an existing (or the same) instance.</para>
-/// <para type="description">Builds and validates the request, checks the compatibility rules unless
-/// -SkipCompatibilityCheck, asks for confirmation (naming target, source and backup or UTC time), then submits it.
-/// -WhatIf shows the exact JSON body and sends nothing.</para>
+/// Restores a backup or a point in time of an instance into an existing (or the same) instance: builds and validates
+/// the request, checks the compatibility rules unless -SkipCompatibilityCheck, asks for confirmation (naming target,
+/// source and backup or UTC time), then submits it. -WhatIf shows the exact JSON body and sends nothing.
 /// </summary>
 [Cmdlet(VerbsData.Restore, "RdsInstance", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(RdsRestoreJob))]
@@ -41,10 +42,12 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
 
     /// <summary>With -Wait: how long to wait in all (default: 1 hour). The restores go on after it.</summary>
     [Parameter]
+    [DurationTransformation]
     public TimeSpan Timeout { get; set; } = RestoreJobWaiting.DefaultTimeout;
 
     /// <summary>With -Wait: the first interval between polls of a job (default: 10 seconds).</summary>
     [Parameter]
+    [DurationTransformation]
     public TimeSpan PollInterval { get; set; } = RestoreJobWaiting.DefaultPollInterval;
 
     private readonly List<RdsRestoreJob> _submitted = new();
