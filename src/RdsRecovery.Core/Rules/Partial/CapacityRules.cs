@@ -30,7 +30,7 @@ internal sealed class InstanceNotBusyRule : IPartialRestoreRule
     public RuleResult Evaluate(PartialRestoreRequest request, PartialRestoreFacts facts)
     {
         var instance = facts.Instance;
-        if (instance is null || !Describe.Known(instance.Status)) return RuleResult.NotChecked(Id, $"The status of instance {request.InstanceId} is not known.");
+        if (instance is null || string.IsNullOrWhiteSpace(instance.Status)) return RuleResult.NotChecked(Id, $"The status of instance {request.InstanceId} is not known.");
         var who = Describe.Instance("Instance", instance);
         var status = instance.Status.Trim();
         if (!string.Equals(status, "ACTIVE", StringComparison.OrdinalIgnoreCase))

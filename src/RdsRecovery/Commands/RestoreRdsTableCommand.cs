@@ -1,0 +1,54 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using RdsRecovery.Errors;
+using RdsRecovery.Model;
+using RdsRecovery.PowerShell.Cmdlets;
+using RdsRecovery.Rules;
+using RdsRecovery.Validation;
+
+namespace RdsRecovery.PowerShell.Commands;
+
+/// <summary>
+/// Restores tables of one database as they were at a point in time into the same database under new names: MySQL
+/// through the v3.1 table API (RestoreTablesNew), PostgreSQL through the batch table API in a schema (public unless
+/// -Schema). One request and one job per instance.
+/// </summary>
+[Cmdlet(VerbsData.Restore, "RdsTable", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(RdsRestoreJob))]
+public sealed class RestoreRdsTableCommand : PartialRestoreCmdlet
+{
+    /// <summary>The database the tables are in.</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("database")]
+    public string Database { get; set; } = null!;
+
+    /// <summary>Old table name to new name: @{ orders = 'orders_0301' }.</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("tables")]
+    [DatabaseMapTransformation]
+    public IDictionary Table { get; set; } = null!;
+
+    /// <summary>PostgreSQL: the schema the tables are in (default public). Refused for MySQL.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("schema")]
+    public string? Schema { get; set; }
+
+    protected override bool NeedsEngine => true;
+
+    protected override List<KeyValuePair<string, string?>>? ReadMap()
+    {
+        if (DatabaseMapReader.TryRead(Table, out var pairs, out var error)) return pairs ?? new List<KeyValuePair<string, string?>>();
+        WriteRdsError(new RdsError(RdsErrorIds.InvalidTableMap, error!.Category, error.Message.Replace("database map", "table map"), Table, nameof(Table)));
+        return null;
+    }
+
+    protected override bool TryBuild(string instanceId, DateTimeOffset? time, List<KeyValuePair<string, string?>> map, RdsEngine engine,
+        out PartialRestoreRequest? request, out IReadOnlyList<RdsError> errors)
+    {
+        var built = PartialRestoreRequest.TryCreateTables(instanceId, time, Database, Schema, map, FastRestore, engine, SystemClock.Instance, out request, out errors);
+        errors = RestoreRdsDatabaseCommand.Retarget(errors, Table);
+        return built;
+    }
+}
