@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using RdsRecovery.PowerShell.Binding;
 
 namespace RdsRecovery.PowerShell.Tests;
 

@@ -65,6 +65,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             router.Add("GET", "/v3/{project_id}/instances/{instance_id}/database/detail", RouteAccess.Gateway, instances.Databases);
             router.Add("GET", "/v3/{project_id}/backups", RouteAccess.Gateway, new BackupsApi(services).List);
             router.Add("GET", "/v3/{project_id}/jobs", RouteAccess.Gateway, new JobsApi(services).Get);
+            PartialRestoreRoutes.Register(router, services);
             var admin = new AdminApi(services);
             admin.Register(router);
             var pipeline = new Pipeline(services, router);

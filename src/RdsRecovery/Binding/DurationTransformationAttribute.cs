@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Management.Automation;
 
-namespace RdsRecovery.PowerShell;
+namespace RdsRecovery.PowerShell.Binding;
 
 /// <summary>
 /// Reads a bare number given to a duration parameter (-Timeout, -PollInterval, -Within) as seconds, as Wait-Job
