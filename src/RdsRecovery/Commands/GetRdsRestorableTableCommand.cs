@@ -16,7 +16,6 @@ public sealed class GetRdsRestorableTableCommand : RestorableListingCmdlet
 {
     /// <summary>The database whose tables are listed (exact name).</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("database")]
     public string Database { get; set; } = null!;
 
     /// <summary>Only schemas that match this wildcard. Default: all.</summary>

@@ -21,7 +21,6 @@ public sealed class RestoreRdsTableCommand : PartialRestoreCmdlet
 {
     /// <summary>The database the tables are in.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("database")]
     public string Database { get; set; } = null!;
 
     /// <summary>Old table name to new name: @{ orders = 'orders_0301' }.</summary>
@@ -32,7 +31,6 @@ public sealed class RestoreRdsTableCommand : PartialRestoreCmdlet
 
     /// <summary>PostgreSQL: the schema the tables are in (default public). Refused for MySQL.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("schema")]
     public string? Schema { get; set; }
 
     protected override bool NeedsEngine => true;
