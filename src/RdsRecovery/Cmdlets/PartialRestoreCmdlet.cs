@@ -74,6 +74,14 @@ public abstract class PartialRestoreCmdlet : RdsServiceCmdlet
     /// <summary>Reads the rename map of the current input; null after writing why it is refused.</summary>
     protected abstract List<KeyValuePair<string, string?>>? ReadMap();
 
+    /// <summary>Databases or tables.</summary>
+    protected abstract RestoreKind Kind { get; }
+
+    /// <summary>The parameter the rename map came from, and its value as given (the target of a refusal).</summary>
+    protected abstract string MapParameter { get; }
+
+    protected abstract object MapValue { get; }
+
     /// <summary>Whether the request needs the instance's engine before it is built (table restores pick their API by it).</summary>
     protected abstract bool NeedsEngine { get; }
 
@@ -96,6 +104,17 @@ public abstract class PartialRestoreCmdlet : RdsServiceCmdlet
             refused = true;
         }
         var map = ReadMap();
+        if (map is not null && RenameMapRules.Check(map, Kind, MapParameter) is { } mapError)
+        {
+            WriteRdsError(mapError.WithTarget(MapValue));
+            map = null;
+        }
+        if (!refused && RestoreTime is { } time && RestoreTimeRules.Check(time, SystemClock.Instance) is { } rangeError)
+        {
+            WriteRdsError(rangeError);
+            refused = true;
+        }
+        // Input refused here is refused before any read: nothing about the instances is looked up for it.
         if (refused || map is null) return;
         foreach (var value in InstanceId ?? Array.Empty<string>()) RestoreOne(value, map);
     }

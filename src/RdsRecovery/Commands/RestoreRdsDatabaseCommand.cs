@@ -25,6 +25,12 @@ public sealed class RestoreRdsDatabaseCommand : PartialRestoreCmdlet
     [DatabaseMapTransformation]
     public IDictionary DatabaseName { get; set; } = null!;
 
+    protected override RestoreKind Kind => RestoreKind.Database;
+
+    protected override string MapParameter => nameof(DatabaseName);
+
+    protected override object MapValue => DatabaseName;
+
     protected override bool NeedsEngine => false;
 
     protected override List<KeyValuePair<string, string?>>? ReadMap()

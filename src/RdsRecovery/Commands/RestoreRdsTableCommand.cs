@@ -33,6 +33,12 @@ public sealed class RestoreRdsTableCommand : PartialRestoreCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Schema { get; set; }
 
+    protected override RestoreKind Kind => RestoreKind.Table;
+
+    protected override string MapParameter => nameof(Table);
+
+    protected override object MapValue => Table;
+
     protected override bool NeedsEngine => true;
 
     protected override List<KeyValuePair<string, string?>>? ReadMap()
