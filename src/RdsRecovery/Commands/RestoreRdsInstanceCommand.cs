@@ -71,13 +71,9 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
             if (facts is null) return;
             var report = CompatibilityRules.Evaluate(request, facts);
             foreach (var rule in report.Rules) WriteVerbose($"{rule.RuleId}: {rule.Outcome}: {rule.Message}");
-            if (!report.IsCompatible)
+            if (report.RefusalMessage() is { } refusal)
             {
-                var failed = report.FailedRules;
-                WriteRdsError(new RdsError(RdsErrorIds.RestoreIncompatible, RdsErrorCategory.InvalidOperation,
-                    $"The restore {request} was not sent: {failed.Count} compatibility rule(s) of rule profile {report.RuleProfile} (API {report.ApiVersion}) failed: " +
-                    string.Join(" ", failed.Select(r => $"[{r.RuleId}] {r.Message}")) + SkipAdvice.Closing(failed),
-                    report));
+                WriteRdsError(new RdsError(RdsErrorIds.RestoreIncompatible, RdsErrorCategory.InvalidOperation, refusal, report));
                 return;
             }
             WriteUnverified(this, report);

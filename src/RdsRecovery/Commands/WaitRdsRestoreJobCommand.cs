@@ -63,7 +63,7 @@ public sealed class WaitRdsRestoreJobCommand : RdsServiceCmdlet
         foreach (var id in JobId)
         {
             if (!InputChecks.IsValidJobId(this, id, nameof(JobId))) continue;
-            _jobs.Add(journal.FindSubmitted(id)?.ToRestoreJob() ?? new RdsRestoreJob { JobId = id });
+            _jobs.Add(journal.JobOrBare(id));
         }
     }
 
