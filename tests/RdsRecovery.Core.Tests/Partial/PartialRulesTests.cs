@@ -32,6 +32,14 @@ public sealed class PartialRulesTests
     }
 
     [Fact]
+    public void Every_partial_rule_id_is_a_constant_and_every_partial_only_constant_is_evaluated()
+    {
+        var constants = typeof(RdsRuleIds).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetValue(null)!).ToList();
+        Assert.All(PartialRestoreRules.DatabaseRuleIds.Concat(PartialRestoreRules.TableRuleIds), id => Assert.Contains(id, constants));
+        Assert.All(RdsRuleIds.PartialOnly, id => Assert.Contains(id, PartialRestoreRules.DatabaseRuleIds.Concat(PartialRestoreRules.TableRuleIds)));
+    }
+
+    [Fact]
     public void A_database_restore_that_meets_every_rule_is_compatible_in_the_instance_restores_report_type()
     {
         var report = PartialRestoreRules.Evaluate(Databases(), Known());
