@@ -125,6 +125,22 @@ Describe 'Restore-RdsDatabase' {
         $jobs | Wait-RdsRestoreJob @Fast | Out-Null
     }
 
+    It '-RestoreTime Latest restores as of the end of the instance''s newest window, and the listing reads the same time' {
+        # The emulator's newest window ends a few minutes before now, so it moves while the test runs: each read of
+        # Latest lies between the end seen before it and the end seen after it.
+        Clear-RequestLog
+        $newestEnd = { (Get-RdsRestoreWindow -InstanceId $Ids.ErpProd | Sort-Object End | Select-Object -Last 1).End.ToUnixTimeMilliseconds() }
+        $before = & $newestEnd
+        $listed = (Get-RdsRestorableDatabase -InstanceId $Ids.ErpProd -RestoreTime latest)[0].RestoreTime.ToUnixTimeMilliseconds()
+        $job = Restore-RdsDatabase -InstanceId $Ids.ErpProd -RestoreTime Latest -DatabaseName @{ erp_audit = 'erp_audit_latest' } -Force -WarningAction SilentlyContinue
+        $after = & $newestEnd
+        $listed | Should -BeGreaterOrEqual $before
+        $job.RestoreTime.ToUnixTimeMilliseconds() | Should -BeGreaterOrEqual $listed
+        $job.RestoreTime.ToUnixTimeMilliseconds() | Should -BeLessOrEqual $after
+        (@(Get-PartialRestorePost)[0].body | ConvertFrom-Json).instances[0].restore_time | Should -Be $job.RestoreTime.ToUnixTimeMilliseconds()
+        $job | Wait-RdsRestoreJob @Fast | Out-Null
+    }
+
     It '-WhatIf shows the exact body and sends nothing' {
         Clear-RequestLog
         $t = Get-RecentTime $Ids.ErpProd

@@ -34,8 +34,7 @@ public sealed class PartialRestoreFactsGatherer
     public async Task<PartialRestoreFacts> GatherAsync(PartialRestoreRequest request, CancellationToken cancellationToken)
     {
         var instance = await _client.GetInstanceAsync(request.InstanceId, cancellationToken).ConfigureAwait(false)
-            ?? throw new RdsValidationException(new RdsError(RdsErrorIds.InstanceNotFound, RdsErrorCategory.ObjectNotFound,
-                $"The instance {request.InstanceId} does not exist in this project and region. Nothing was sent. List instances with Get-RdsInstance.",
+            ?? throw new RdsValidationException(new RdsError(RdsErrorIds.InstanceNotFound, $"The instance {request.InstanceId} does not exist in this project and region. Nothing was sent. List instances with Get-RdsInstance.",
                 request.InstanceId, "InstanceId"));
         var engine = RdsEngines.Parse(instance.Engine);
         var profile = RestoreRuleProfiles.ForApiVersion(_client.RestoreApiVersion);

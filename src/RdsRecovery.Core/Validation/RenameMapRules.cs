@@ -36,8 +36,7 @@ public static class RenameMapRules
     }
 
     public static RdsError Refuse(RestoreKind kind, string problem, object? map, string parameterName) =>
-        new(kind == RestoreKind.Table ? RdsErrorIds.InvalidTableMap : RdsErrorIds.InvalidDatabaseMap, RdsErrorCategory.InvalidArgument,
-            $"The {Noun(kind)} map is not well formed: {problem}. Write it as @{{ 'old name' = 'new name' }}; nothing was sent.",
+        new(kind == RestoreKind.Table ? RdsErrorIds.InvalidTableMap : RdsErrorIds.InvalidDatabaseMap, $"The {Noun(kind)} map is not well formed: {problem}. Write it as @{{ 'old name' = 'new name' }}; nothing was sent.",
             map, parameterName);
 
     private static string Noun(RestoreKind kind) => kind == RestoreKind.Table ? "table" : "database";

@@ -26,9 +26,8 @@ internal static class ConfirmationPrompt
         {
             // The host cannot prompt: -NonInteractive, a runspace without a host, or standard input closed under
             // pwsh -File (the console host then fails inside its prompt). No later input can be confirmed either.
-            cmdlet.ThrowTerminatingError(ErrorRecords.From(new RdsError(RdsErrorIds.ConfirmationUnavailable, RdsErrorCategory.InvalidOperation,
-                $"The restore {what} needs confirmation, but this host cannot ask for it ({WhyNoPrompt(ex)}). Nothing was sent. " +
-                "Pass -Confirm:$false or -Force to proceed, or -WhatIf to see what would be sent.", target), ex));
+            cmdlet.ThrowTerminatingError(ErrorRecords.From(new RdsError(RdsErrorIds.ConfirmationUnavailable, $"The restore {what} needs confirmation, but this host cannot ask for it ({WhyNoPrompt(ex)}). Nothing was sent. " +
+                "Pass -Confirm:$false or -Force to proceed, or -WhatIf to see what would be sent.", target, cause: ex)));
             return false;
         }
     }

@@ -29,11 +29,14 @@ public abstract class PartialRestoreCmdlet : RdsServiceCmdlet
     [ArgumentCompleter(typeof(InstanceIdCompleter))]
     public string[] InstanceId { get; set; } = null!;
 
-    /// <summary>The point in time, with its zone: a DateTimeOffset, a UTC or Local DateTime, a string with Z or an offset, or Unix milliseconds.</summary>
+    /// <summary>
+    /// The point in time, with its zone: a DateTimeOffset, a UTC or Local DateTime, a string with Z or an offset, or Unix
+    /// milliseconds; or the word Latest, the end of the instance's newest restorable window, read per instance.
+    /// </summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("restore_time")]
     [RestoreTimeTransformation]
-    public DateTimeOffset? RestoreTime { get; set; }
+    public RestoreTimeArgument? RestoreTime { get; set; }
 
     /// <summary>Ask for the service's fast restore (is_fast_restore); checked against ListInstancesSupportFastRestore first.</summary>
     [Parameter]
@@ -71,8 +74,8 @@ public abstract class PartialRestoreCmdlet : RdsServiceCmdlet
 
     protected override object? ErrorTarget => _errorTarget;
 
-    /// <summary>Reads the rename map of the current input; null after writing why it is refused.</summary>
-    protected abstract List<KeyValuePair<string, string?>>? ReadMap();
+    /// <summary>The rename map as bound (a refusal travels inside it, see BoundArgument).</summary>
+    protected abstract DatabaseMapArgument? MapArgument { get; }
 
     /// <summary>Databases or tables.</summary>
     protected abstract RestoreKind Kind { get; }
@@ -80,7 +83,6 @@ public abstract class PartialRestoreCmdlet : RdsServiceCmdlet
     /// <summary>The parameter the rename map came from, and its value as given (the target of a refusal).</summary>
     protected abstract string MapParameter { get; }
 
-    protected abstract object MapValue { get; }
 
     /// <summary>Whether the request needs the instance's engine before it is built (table restores pick their API by it).</summary>
     protected abstract bool NeedsEngine { get; }
@@ -97,27 +99,39 @@ public abstract class PartialRestoreCmdlet : RdsServiceCmdlet
             WriteRdsError(PipelineInput.JobIsNotAnInstance(InputObject));
             return;
         }
+        // Refusals made while binding (see BoundArgument) are written here, for this input, with the others.
         var refused = false;
-        if (RestoreTimeRefusals.Redeem(RestoreTime) is { } timeError)
+        foreach (var bindingRefusal in new[] { RestoreTime?.Refusal, MapArgument?.Refusal })
         {
-            WriteRdsError(timeError);
+            if (bindingRefusal is null) continue;
+            WriteRdsError(ForKind(bindingRefusal));
             refused = true;
         }
-        var map = ReadMap();
-        if (map is not null && RenameMapRules.Check(map, Kind, MapParameter) is { } mapError)
+        List<KeyValuePair<string, string?>>? map = null;
+        if (MapArgument?.Map is { } given)
         {
-            WriteRdsError(mapError.WithTarget(MapValue));
-            map = null;
+            if (!DatabaseMapReader.TryRead(given, out map, out var readError))
+                WriteRdsError(ForKind(readError!));
+            else if (RenameMapRules.Check(map!, Kind, MapParameter) is { } mapError)
+            {
+                WriteRdsError(mapError.WithTarget(given));
+                map = null;
+            }
         }
-        if (!refused && RestoreTime is { } time && RestoreTimeRules.Check(time, SystemClock.Instance) is { } rangeError)
+        if (RestoreTime?.Time is { } time && RestoreTimeRules.Check(time, SystemClock.Instance) is { } rangeError)
         {
             WriteRdsError(rangeError);
             refused = true;
         }
         // Input refused here is refused before any read: nothing about the instances is looked up for it.
-        if (refused || map is null) return;
+        if (refused || map is null || RestoreTime is null) return;
         foreach (var value in InstanceId ?? Array.Empty<string>()) RestoreOne(value, map);
     }
+
+    /// <summary>The shared map reader speaks of a database map; for -Table its refusal is a table map's (InvalidTableMap).</summary>
+    private RdsError ForKind(RdsError error) => Kind == RestoreKind.Table && error.Id == RdsErrorIds.InvalidDatabaseMap
+        ? new RdsError(RdsErrorIds.InvalidTableMap, error.Message.Replace("database map", "table map"), error.TargetObject, MapParameter)
+        : error;
 
     private void RestoreOne(string value, List<KeyValuePair<string, string?>> map)
     {
@@ -133,12 +147,24 @@ public abstract class PartialRestoreCmdlet : RdsServiceCmdlet
         var instance = offline ? null : KnownInstances?.FirstOrDefault(i => i.Id == instanceId) ?? Call((client, token) => client.GetInstanceAsync(instanceId, token));
         if (!offline && instance is null)
         {
-            WriteRdsError(new RdsError(RdsErrorIds.InstanceNotFound, RdsErrorCategory.ObjectNotFound,
-                $"The instance {instanceId} does not exist in this project and region. Nothing was sent. List instances with Get-RdsInstance.", instanceId, nameof(InstanceId)));
+            WriteRdsError(new RdsError(RdsErrorIds.InstanceNotFound, $"The instance {instanceId} does not exist in this project and region. Nothing was sent. List instances with Get-RdsInstance.", instanceId, nameof(InstanceId)));
             return;
         }
         var engine = RdsEngines.Parse(instance?.Engine);
-        if (!TryBuild(instanceId, RestoreTime, map, engine, out var request, out var errors))
+        var time = RestoreTime!.Time;
+        if (RestoreTime.IsLatest)
+        {
+            try
+            {
+                time = ResolveLatestRestoreTime(RestoreTime, instanceId);
+            }
+            catch (RdsValidationException ex)
+            {
+                foreach (var error in ex.Errors) WriteRdsError(error);
+                return;
+            }
+        }
+        if (!TryBuild(instanceId, time, map, engine, out var request, out var errors))
         {
             foreach (var error in errors) WriteRdsError(error);
             return;
@@ -185,8 +211,7 @@ public abstract class PartialRestoreCmdlet : RdsServiceCmdlet
         if (!report.IsCompatible)
         {
             var failed = report.FailedRules;
-            WriteRdsError(new RdsError(RdsErrorIds.RestoreIncompatible, RdsErrorCategory.InvalidOperation,
-                $"The restore {request} was not sent: {failed.Count} rule(s) failed: " +
+            WriteRdsError(new RdsError(RdsErrorIds.RestoreIncompatible, $"The restore {request} was not sent: {failed.Count} rule(s) failed: " +
                 string.Join(" ", failed.Select(r => $"[{r.RuleId}] {r.Message}")) + SkipAdvice.Closing(failed), report));
             return null;
         }

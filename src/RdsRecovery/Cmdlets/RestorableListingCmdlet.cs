@@ -24,11 +24,14 @@ public abstract class RestorableListingCmdlet : RdsServiceCmdlet
     [ArgumentCompleter(typeof(InstanceIdCompleter))]
     public string[] InstanceId { get; set; } = null!;
 
-    /// <summary>The point in time, with its zone: a DateTimeOffset, a UTC or Local DateTime, a string with Z or an offset, or Unix milliseconds.</summary>
+    /// <summary>
+    /// The point in time, with its zone: a DateTimeOffset, a UTC or Local DateTime, a string with Z or an offset, or Unix
+    /// milliseconds; or the word Latest, the end of each instance's newest restorable window.
+    /// </summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("restore_time")]
     [RestoreTimeTransformation]
-    public DateTimeOffset? RestoreTime { get; set; }
+    public RestoreTimeArgument? RestoreTime { get; set; }
 
     /// <summary>Only names that match this PowerShell wildcard (*, ?, [a-z]; any case). Default: all.</summary>
     [Parameter]
@@ -43,32 +46,57 @@ public abstract class RestorableListingCmdlet : RdsServiceCmdlet
 
     protected override object? ErrorTarget => _errorTarget;
 
-    /// <summary>The time to list at, or null after writing why it is refused.</summary>
-    protected DateTimeOffset? CheckedTime()
+    /// <summary>Whether the input may be listed; false after writing why not (nothing is read for it).</summary>
+    protected bool InputAccepted()
     {
         if (PipelineInput.IsRestoreJob(InputObject))
         {
             WriteRdsError(PipelineInput.JobIsNotAnInstance(InputObject));
-            return null;
+            return false;
         }
-        if (RestoreTimeRefusals.Redeem(RestoreTime) is { } refusal)
+        if (RestoreTime?.Refusal is { } refusal)
         {
             WriteRdsError(refusal);
-            return null;
+            return false;
         }
-        if (RestoreTimeRules.Check(RestoreTime!.Value, SystemClock.Instance) is { } error)
+        if (RestoreTime?.Time is { } time && RestoreTimeRules.Check(time, SystemClock.Instance) is { } error)
         {
             WriteRdsError(error);
+            return false;
+        }
+        return RestoreTime is not null;
+    }
+
+    /// <summary>The time to list an instance at: the time given, or for Latest its newest restorable moment (null after writing why not).</summary>
+    protected DateTimeOffset? TimeFor(RdsInstance instance)
+    {
+        if (RestoreTime!.Time is { } time) return time;
+        try
+        {
+            return ResolveLatestRestoreTime(RestoreTime, instance.Id);
+        }
+        catch (RdsValidationException ex)
+        {
+            foreach (var error in ex.Errors) WriteRdsError(error);
             return null;
         }
-        return RestoreTime.Value.ToUniversalTime();
+    }
+
+    /// <summary>The instances grouped by engine and by the time each is listed at (one history request per group).</summary>
+    protected IEnumerable<(RdsEngine Engine, DateTimeOffset Time, List<RdsInstance> Instances)> Groups(string what, params RdsEngine[] engines)
+    {
+        foreach (var (engine, instances) in InstancesByEngine(what, engines))
+        {
+            var timed = instances.Select(i => (Instance: i, Time: TimeFor(i))).Where(t => t.Time is not null).ToList();
+            foreach (var group in timed.GroupBy(t => t.Time!.Value)) yield return (engine, group.Key, group.Select(t => t.Instance).ToList());
+        }
     }
 
     /// <summary>
     /// The instances of this input, grouped by engine; an instance that does not exist, or whose engine the service
     /// lists nothing for (<paramref name="engines"/>), gets its own error and is left out.
     /// </summary>
-    protected IEnumerable<(RdsEngine Engine, List<RdsInstance> Instances)> InstancesByEngine(string what, params RdsEngine[] engines)
+    private IEnumerable<(RdsEngine Engine, List<RdsInstance> Instances)> InstancesByEngine(string what, params RdsEngine[] engines)
     {
         var found = new List<RdsInstance>();
         foreach (var value in InstanceId ?? Array.Empty<string>())
@@ -78,14 +106,12 @@ public abstract class RestorableListingCmdlet : RdsServiceCmdlet
             var instance = KnownInstances?.FirstOrDefault(i => i.Id == id) ?? Call((client, token) => client.GetInstanceAsync(id, token));
             if (instance is null)
             {
-                WriteRdsError(new RdsError(RdsErrorIds.InstanceNotFound, RdsErrorCategory.ObjectNotFound,
-                    $"The instance {id} does not exist in this project and region. List instances with Get-RdsInstance.", value, nameof(InstanceId)));
+                WriteRdsError(new RdsError(RdsErrorIds.InstanceNotFound, $"The instance {id} does not exist in this project and region. List instances with Get-RdsInstance.", value, nameof(InstanceId)));
                 continue;
             }
             if (!engines.Contains(RdsEngines.Parse(instance.Engine)))
             {
-                WriteRdsError(new RdsError(RdsErrorIds.OperationNotSupportedByEngine, RdsErrorCategory.InvalidOperation,
-                    $"Instance {instance} runs {instance.Engine}: the service lists {what} at a point in time for {string.Join(" and ", engines.Select(RdsEngines.DisplayName))} only.",
+                WriteRdsError(new RdsError(RdsErrorIds.OperationNotSupportedByEngine, $"Instance {instance} runs {instance.Engine}: the service lists {what} at a point in time for {string.Join(" and ", engines.Select(RdsEngines.DisplayName))} only.",
                     value, nameof(InstanceId)));
                 continue;
             }

@@ -16,8 +16,8 @@ public sealed class GetRdsRestorableDatabaseCommand : RestorableListingCmdlet
 {
     protected override void ProcessInput()
     {
-        if (CheckedTime() is not { } time) return;
-        foreach (var (engine, instances) in InstancesByEngine("databases", RdsEngine.MySql, RdsEngine.PostgreSql))
+        if (!InputAccepted()) return;
+        foreach (var (engine, time, instances) in Groups("databases", RdsEngine.MySql, RdsEngine.PostgreSql))
         {
             var ids = instances.Select(i => i.Id).ToList();
             var listing = Call((client, token) => client.ListHistoryDatabasesAsync(engine, ids, time, token));

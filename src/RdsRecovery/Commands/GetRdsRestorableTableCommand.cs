@@ -25,9 +25,9 @@ public sealed class GetRdsRestorableTableCommand : RestorableListingCmdlet
 
     protected override void ProcessInput()
     {
-        if (CheckedTime() is not { } time) return;
+        if (!InputAccepted()) return;
         var schemas = WildcardPattern.Get(Schema ?? "*", WildcardOptions.IgnoreCase);
-        foreach (var (_, instances) in InstancesByEngine("tables", RdsEngine.PostgreSql))
+        foreach (var (_, time, instances) in Groups("tables", RdsEngine.PostgreSql))
         {
             var ids = instances.Select(i => i.Id).ToList();
             var listing = Call((client, token) => client.ListHistoryTablesAsync(ids, time, Database, token));

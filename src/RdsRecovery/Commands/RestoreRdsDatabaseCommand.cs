@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using RdsRecovery.Errors;
 using RdsRecovery.Model;
+using RdsRecovery.PowerShell.Binding;
 using RdsRecovery.PowerShell.Cmdlets;
 using RdsRecovery.Rules;
 using RdsRecovery.Validation;
@@ -23,31 +24,24 @@ public sealed class RestoreRdsDatabaseCommand : PartialRestoreCmdlet
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("database_name", "Databases")]
     [DatabaseMapTransformation]
-    public IDictionary DatabaseName { get; set; } = null!;
+    public DatabaseMapArgument DatabaseName { get; set; } = null!;
+
+    protected override DatabaseMapArgument? MapArgument => DatabaseName;
 
     protected override RestoreKind Kind => RestoreKind.Database;
 
     protected override string MapParameter => nameof(DatabaseName);
 
-    protected override object MapValue => DatabaseName;
-
     protected override bool NeedsEngine => false;
-
-    protected override List<KeyValuePair<string, string?>>? ReadMap()
-    {
-        if (DatabaseMapReader.TryRead(DatabaseName, out var pairs, out var error)) return pairs ?? new List<KeyValuePair<string, string?>>();
-        WriteRdsError(error!);
-        return null;
-    }
 
     protected override bool TryBuild(string instanceId, DateTimeOffset? time, List<KeyValuePair<string, string?>> map, RdsEngine engine,
         out PartialRestoreRequest? request, out IReadOnlyList<RdsError> errors)
     {
         var built = PartialRestoreRequest.TryCreateDatabases(instanceId, time, map, FastRestore, engine, SystemClock.Instance, out request, out errors);
-        errors = Retarget(errors, DatabaseName);
+        errors = Retarget(errors, DatabaseName.Map);
         return built;
     }
 
-    internal static IReadOnlyList<RdsError> Retarget(IReadOnlyList<RdsError> errors, object map) =>
+    internal static IReadOnlyList<RdsError> Retarget(IReadOnlyList<RdsError> errors, object? map) =>
         errors.Select(e => (e.Id is RdsErrorIds.InvalidDatabaseMap or RdsErrorIds.InvalidTableMap) && e.ParameterName is not ("Database" or "Schema") ? e.WithTarget(map) : e).ToList();
 }

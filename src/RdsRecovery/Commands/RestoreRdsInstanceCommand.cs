@@ -9,6 +9,7 @@ using RdsRecovery.Journal;
 using RdsRecovery.Model;
 using RdsRecovery.PowerShell.Binding;
 using RdsRecovery.PowerShell.Cmdlets;
+using RdsRecovery.PowerShell.Background;
 using RdsRecovery.PowerShell.Completion;
 using RdsRecovery.PowerShell.Session;
 using RdsRecovery.PowerShell.Waiting;
@@ -51,11 +52,32 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
     [DurationTransformation]
     public TimeSpan PollInterval { get; set; } = RestoreJobWaiting.DefaultPollInterval;
 
+    /// <summary>
+    /// Run as a PowerShell job (Receive-Job gives the RdsRestoreJob objects; Stop-Job stops a -Wait, never a restore
+    /// already sent). A job cannot ask for confirmation: give -Force or -Confirm:$false.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter AsJob { get; set; }
+
     private readonly List<RdsRestoreJob> _submitted = new();
     private RestoreJobWaiting? _waiting;
+    private BackgroundStart? _background;
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        // A job checks what it can before it starts: a setting it would refuse later is refused here.
+        if (AsJob && RestoreJobWaiting.CheckSettings(Timeout, PollInterval) is RdsError invalid) ThrowRdsError(invalid);
+        _background = BackgroundStart.Begin(this, AsJob, ResolveConnection, Force);
+    }
 
     protected override void ProcessInput()
     {
+        if (_background is not null)
+        {
+            _background.Add(InputObject);
+            return;
+        }
         if (RestoreJobWaiting.CheckSettings(Timeout, PollInterval) is RdsError invalid) ThrowRdsError(invalid);
         var request = BuildRequest(SourceInstanceId, TargetInstanceId);
         if (request is null) return;
@@ -73,7 +95,7 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
             foreach (var rule in report.Rules) WriteVerbose($"{rule.RuleId}: {rule.Outcome}: {rule.Message}");
             if (report.RefusalMessage() is { } refusal)
             {
-                WriteRdsError(new RdsError(RdsErrorIds.RestoreIncompatible, RdsErrorCategory.InvalidOperation, refusal, report));
+                WriteRdsError(new RdsError(RdsErrorIds.RestoreIncompatible, refusal, report));
                 return;
             }
             WriteUnverified(this, report);
@@ -101,6 +123,7 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
 
     protected override void EndInput()
     {
+        _background?.Start();
         if (_submitted.Count == 0) return;
         _waiting = new RestoreJobWaiting(this, Timeout, PollInterval);
         _waiting.WaitAndWrite(_submitted);
@@ -132,7 +155,7 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
         try { return RdsApiVersions.Resolve(null); }
         catch (RdsException ex)
         {
-            ThrowTerminatingError(ServiceErrorRecords.From(ex, null));
+            ThrowTerminatingError(ErrorRecords.From(ex, null));
             throw;
         }
     }

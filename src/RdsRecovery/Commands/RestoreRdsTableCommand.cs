@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using RdsRecovery.Errors;
 using RdsRecovery.Model;
+using RdsRecovery.PowerShell.Binding;
 using RdsRecovery.PowerShell.Cmdlets;
 using RdsRecovery.Rules;
 using RdsRecovery.Validation;
@@ -27,7 +28,9 @@ public sealed class RestoreRdsTableCommand : PartialRestoreCmdlet
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("tables")]
     [DatabaseMapTransformation]
-    public IDictionary Table { get; set; } = null!;
+    public DatabaseMapArgument Table { get; set; } = null!;
+
+    protected override DatabaseMapArgument? MapArgument => Table;
 
     /// <summary>PostgreSQL: the schema the tables are in (default public). Refused for MySQL.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -37,22 +40,13 @@ public sealed class RestoreRdsTableCommand : PartialRestoreCmdlet
 
     protected override string MapParameter => nameof(Table);
 
-    protected override object MapValue => Table;
-
     protected override bool NeedsEngine => true;
-
-    protected override List<KeyValuePair<string, string?>>? ReadMap()
-    {
-        if (DatabaseMapReader.TryRead(Table, out var pairs, out var error)) return pairs ?? new List<KeyValuePair<string, string?>>();
-        WriteRdsError(new RdsError(RdsErrorIds.InvalidTableMap, error!.Category, error.Message.Replace("database map", "table map"), Table, nameof(Table)));
-        return null;
-    }
 
     protected override bool TryBuild(string instanceId, DateTimeOffset? time, List<KeyValuePair<string, string?>> map, RdsEngine engine,
         out PartialRestoreRequest? request, out IReadOnlyList<RdsError> errors)
     {
         var built = PartialRestoreRequest.TryCreateTables(instanceId, time, Database, Schema, map, FastRestore, engine, SystemClock.Instance, out request, out errors);
-        errors = RestoreRdsDatabaseCommand.Retarget(errors, Table);
+        errors = RestoreRdsDatabaseCommand.Retarget(errors, Table.Map);
         return built;
     }
 }

@@ -77,15 +77,12 @@ public sealed partial class PartialRestoreRequest : IRestoreOperation
     {
         var found = Common(instanceId, restoreTime, clock);
         if (database is null || database.Trim().Length == 0)
-            found.Add(new RdsError(RdsErrorIds.InvalidTableMap, RdsErrorCategory.InvalidArgument,
-                "No database was given: name the database the tables are in with -Database.", database, "Database"));
+            found.Add(new RdsError(RdsErrorIds.InvalidTableMap, "No database was given: name the database the tables are in with -Database.", database, "Database"));
         if (schema is not null && engine != RdsEngine.PostgreSql)
-            found.Add(new RdsError(RdsErrorIds.SchemaOnlyForPostgreSql, RdsErrorCategory.InvalidArgument,
-                $"-Schema {DisplayText.Quote(schema)} was given, but instance {instanceId} runs {RdsEngines.DisplayName(engine)}: only PostgreSQL tables are in schemas. Leave -Schema out.",
+            found.Add(new RdsError(RdsErrorIds.SchemaOnlyForPostgreSql, $"-Schema {DisplayText.Quote(schema)} was given, but instance {instanceId} runs {RdsEngines.DisplayName(engine)}: only PostgreSQL tables are in schemas. Leave -Schema out.",
                 schema, "Schema"));
         else if (schema is not null && schema.Trim().Length == 0)
-            found.Add(new RdsError(RdsErrorIds.InvalidTableMap, RdsErrorCategory.InvalidArgument,
-                "-Schema is blank: name the schema the tables are in, or leave it out for public.", schema, "Schema"));
+            found.Add(new RdsError(RdsErrorIds.InvalidTableMap, "-Schema is blank: name the schema the tables are in, or leave it out for public.", schema, "Schema"));
         var renames = ReadRenames(tables, RestoreKind.Table, found);
         var effectiveSchema = engine == RdsEngine.PostgreSql ? schema ?? DefaultPostgreSqlSchema : null;
         return Finish(found, () => new PartialRestoreRequest(RestoreKind.Table, instanceId!, Millis(restoreTime!.Value), renames!, fastRestore, database, effectiveSchema, engine),
@@ -101,8 +98,7 @@ public sealed partial class PartialRestoreRequest : IRestoreOperation
         var found = new List<RdsError>();
         if (IdentifierRules.CheckInstanceId(instanceId, "requested", "InstanceId") is { } idError) found.Add(idError);
         if (restoreTime is null)
-            found.Add(new RdsError(RdsErrorIds.BackupOrRestoreTimeRequired, RdsErrorCategory.InvalidArgument,
-                "No point in time was given: database and table restores need -RestoreTime (with its zone, or 'Latest').", null, "RestoreTime"));
+            found.Add(new RdsError(RdsErrorIds.BackupOrRestoreTimeRequired, "No point in time was given: database and table restores need -RestoreTime (with its zone, or 'Latest').", null, "RestoreTime"));
         else if (RestoreTimeRules.Check(restoreTime.Value, clock) is { } timeError) found.Add(timeError);
         return found;
     }
