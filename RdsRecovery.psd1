@@ -23,6 +23,10 @@
         'Get-RdsSqlServerDatabase'
         'Test-RdsRestoreCompatibility'
         'Restore-RdsInstance'
+        'Get-RdsRestorableDatabase'
+        'Get-RdsRestorableTable'
+        'Restore-RdsDatabase'
+        'Restore-RdsTable'
         'Get-RdsRestoreJob'
         'Wait-RdsRestoreJob'
     )

@@ -47,11 +47,19 @@ public static class CompatibilityReportText
     /// <summary>Names where the facts know them, ids otherwise.</summary>
     private static string Describe(CompatibilityReport report)
     {
+        if (report.Request is PartialRestoreRequest partial) return PartialDescription(partial, report.Target);
         var request = report.Request;
         var source = Name(report.Source, request.SourceInstanceId);
         var target = Name(report.Target, request.TargetInstanceId);
         var what = request.Mode == RestoreMode.Backup ? $"backup {request.BackupId} of {source}" : $"{source} as of {Validation.RestoreTimeRules.Format(request.RestoreTime!.Value)}";
         return request.IsRestoreToSource ? $"{what} into itself" : $"{what} into {target}";
+    }
+
+    private static string PartialDescription(PartialRestoreRequest request, RdsInstance? instance)
+    {
+        var what = request.Kind == RestoreKind.Database ? "databases" : $"tables of {request.Database}" + (request.Schema is null ? "" : $".{request.Schema}");
+        return $"{what} of {Name(instance, request.InstanceId)} as of {Validation.RestoreTimeRules.Format(request.RestoreTime)} " +
+            $"under new names ({string.Join(", ", request.Renames)})";
     }
 
     private static string Name(RdsInstance? instance, string id) =>
