@@ -15,7 +15,7 @@ namespace RdsRecovery.Api;
 /// The typed RDS v3 client: signed requests, transparent paging, bounded retries (never a second restore POST
 /// after an unclear outcome). Thread-safe; dispose when done (the shared connection pool stays).
 /// </summary>
-public sealed class RdsClient : IDisposable
+public sealed partial class RdsClient : IDisposable
 {
     /// <summary>Page size of offset/limit and page/limit lists (the API's maximum).</summary>
     public const int PageSize = 100;

@@ -71,8 +71,15 @@ internal sealed class RdsHttp : IDisposable
     public Task<(RdsResponse Response, int Attempts)> PostRestoreAsync(Uri uri, byte[] body, string? targetInstanceId, CancellationToken ct) =>
         SendWithRetriesAsync(HttpMethod.Post, uri, body, targetInstanceId ?? "", ct);
 
+    /// <summary>
+    /// A request that changes something besides a restore (create or delete a manual backup): like the restore POST it
+    /// is sent again only when it provably never reached the service's decision, so one call never makes two backups.
+    /// </summary>
+    public async Task<RdsResponse> SendChangeAsync(HttpMethod method, Uri uri, byte[]? body, CancellationToken ct) =>
+        (await SendWithRetriesAsync(method, uri, body, null, ct, changes: true).ConfigureAwait(false)).Response;
+
     private async Task<(RdsResponse Response, int Attempts)> SendWithRetriesAsync(
-        HttpMethod method, Uri uri, byte[]? body, string? restoreTarget, CancellationToken ct)
+        HttpMethod method, Uri uri, byte[]? body, string? restoreTarget, CancellationToken ct, bool changes = false)
     {
         var isRestore = restoreTarget is not null;
         var policy = _options.Retry ?? RdsRetryPolicy.Default;
@@ -84,7 +91,7 @@ internal sealed class RdsHttp : IDisposable
             var error = outcome.Error!;
 
             var decision = RdsRetryDecisions.For(RdsRetryDecisions.Classify(error, outcome.NotSent));
-            var retryable = isRestore ? decision.RetryRestore : decision.RetryRead;
+            var retryable = isRestore || changes ? decision.RetryRestore : decision.RetryRead;
             if (retryable && attempt < policy.MaxAttempts)
             {
                 var delay = outcome.RetryAfter ?? policy.DelayBefore(attempt + 1, _options.Random());
@@ -180,6 +187,8 @@ internal sealed class RdsHttp : IDisposable
                 : contentType is not null && contentType.IndexOf("json", StringComparison.OrdinalIgnoreCase) < 0 ? $"the answer has content type {contentType}, not JSON"
                 : null;
             if (problem is null && TryParseObject(bytes, out var root)) return new Outcome { Response = new RdsResponse(status, requestId, root) };
+            // A delete answers with no body (DeleteManualBackupResponse has no fields).
+            if (problem is null && bytes.Length == 0 && method == HttpMethod.Delete) return new Outcome { Response = new RdsResponse(status, requestId, EmptyObject) };
             return new Outcome
             {
                 Error = new RdsServiceException(RdsErrorKind.InvalidResponse, method.Method, path, status, null, null, requestId,
@@ -239,6 +248,8 @@ internal sealed class RdsHttp : IDisposable
         if (message is not null && message.Length > 1000) message = message.Substring(0, 1000) + "...";
         return new RdsServiceException(RdsServiceErrors.Classify(status, code), method, path, status, code, message, requestId, detail);
     }
+
+    private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
 
     private static bool TryParseObject(byte[] bytes, out JsonElement root)
     {

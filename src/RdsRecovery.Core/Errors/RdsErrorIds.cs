@@ -180,4 +180,31 @@ public static class RdsErrorIds
     public const string JournalUnavailable = "JournalUnavailable";
     /// <summary>Get-RdsRestoreJob -Acknowledge names an attempt that is not an unresolved restore of the journal. Category ObjectNotFound.</summary>
     public const string UnresolvedRestoreNotFound = "UnresolvedRestoreNotFound";
+    // Issue 13: manual backups, the safety backup before a restore, and its undo.
+    /// <summary>A manual backup name outside the documented grammar (4-64 characters, a letter first, then letters, digits, '-' and '_'). Nothing is sent. Category InvalidArgument.</summary>
+    public const string InvalidBackupName = "InvalidBackupName";
+    /// <summary>A manual backup description longer than 256 characters or holding one of &gt; ! &lt; " &amp; ' =. Nothing is sent. Category InvalidArgument.</summary>
+    public const string InvalidBackupDescription = "InvalidBackupDescription";
+    /// <summary>New-RdsBackup -DatabaseName is empty, holds a blank name or names a database twice. Nothing is sent. Category InvalidArgument.</summary>
+    public const string InvalidBackupDatabases = "InvalidBackupDatabases";
+    /// <summary>New-RdsBackup -Wait: the backup ended FAILED (or vanished from the backup list). Category InvalidResult.</summary>
+    public const string BackupFailed = "BackupFailed";
+    /// <summary>New-RdsBackup -Wait: the backup was still BUILDING when -Timeout passed; the service goes on with it. Category OperationTimeout.</summary>
+    public const string BackupWaitTimeout = "BackupWaitTimeout";
+    /// <summary>Remove-RdsBackup names an automated (not manual) backup; only manual backups can be deleted. Nothing is sent. Category InvalidOperation.</summary>
+    public const string BackupNotManual = "BackupNotManual";
+    /// <summary>-BackupTargetFirst where no undo could be possible: the target's engine cannot be restored into itself under the connection's rule profile. Nothing is sent. Category InvalidOperation.</summary>
+    public const string SafetyBackupNotPossible = "SafetyBackupNotPossible";
+    /// <summary>-BackupTargetFirst: the safety backup was refused, ended FAILED, vanished, or its answer was lost. Nothing was restored. Category InvalidResult.</summary>
+    public const string SafetyBackupFailed = "SafetyBackupFailed";
+    /// <summary>-BackupTargetFirst: the safety backup did not complete, or the target was not ACTIVE again, within -BackupTimeout. Nothing was restored. Category OperationTimeout.</summary>
+    public const string SafetyBackupTimedOut = "SafetyBackupTimedOut";
+    /// <summary>Undo-RdsRestore: the job has no safety backup (it was not run with -BackupTargetFirst). Nothing is sent. Category InvalidOperation.</summary>
+    public const string UndoNoSafetyBackup = "UndoNoSafetyBackup";
+    /// <summary>Undo-RdsRestore: the job is still running (or not yet visible); undo it once it has ended. Nothing is sent. Category InvalidOperation.</summary>
+    public const string UndoJobNotFinished = "UndoJobNotFinished";
+    /// <summary>Undo-RdsRestore: the job's safety backup is no longer in the target's backup list (deleted) or is not COMPLETED. Nothing is sent. Category ObjectNotFound.</summary>
+    public const string SafetyBackupGone = "SafetyBackupGone";
+    /// <summary>Undo-RdsRestore -JobId: the local journal has no restore with this job id (so its target and safety backup are not known). Nothing is sent. Category ObjectNotFound.</summary>
+    public const string UndoJobNotInJournal = "UndoJobNotInJournal";
 }

@@ -32,17 +32,19 @@ public sealed class RestoreSubmitter
     /// Sends <paramref name="request"/> to the client's API version. <paramref name="sourceEngine"/> decides whether a
     /// v3.1 body carries restore_all_database; when it is not given and matters, the source is looked up first (a read).
     /// <paramref name="ruleProfile"/> is the profile the restore was checked under (null: the rules were skipped), for the journal and the job.
+    /// <paramref name="attemptId"/> continues the journal lines of a safety backup taken first (<paramref name="safetyBackupId"/>).
     /// </summary>
     public async Task<RdsRestoreJob> SubmitAsync(RestoreRequest request, CancellationToken cancellationToken,
-        string? sourceEngine = null, RdsRuleProfile? ruleProfile = null)
+        string? sourceEngine = null, RdsRuleProfile? ruleProfile = null, string? attemptId = null, string? safetyBackupId = null)
     {
+        _safetyBackupId = safetyBackupId;
         var version = _client.RestoreApiVersion;
         if (RestoreWire.SendsRestoreAllDatabases(request, version, sourceEngine) is null)
             sourceEngine = await SourceEngineAsync(request, cancellationToken).ConfigureAwait(false);
         var body = RestoreWire.Body(request, version, sourceEngine);
         var apiVersion = RdsApiVersions.Name(version);
         var profile = ruleProfile?.ToString();
-        var attempt = Guid.NewGuid().ToString("N");
+        var attempt = attemptId ?? NewAttemptId();
         // Policy: no restore is sent that cannot be journalled. A journal that cannot take the Sending line throws
         // RestoreJournalException here, before the POST.
         _journal?.Append(Line(request, body, apiVersion, profile, attempt, RestoreJournalPhase.Sending, null, null, null));
@@ -70,6 +72,7 @@ public sealed class RestoreSubmitter
         }
         var job = submission.ToRestoreJob(request.SourceInstanceId, request.TargetInstanceId, request.BackupId, request.RestoreTime);
         job.RuleProfile = profile;
+        job.SafetyBackupId = safetyBackupId;
         Record(request, body, apiVersion, profile, attempt, RestoreJournalPhase.Submitted, job.JobId, submission.RequestId);
         return job;
     }
@@ -120,7 +123,13 @@ public sealed class RestoreSubmitter
             JobId = jobId,
             RequestId = requestId,
             Detail = detail,
+            SafetyBackupId = _safetyBackupId,
         };
+
+    private string? _safetyBackupId;
+
+    /// <summary>A new attempt id: what ties the journal lines of one restore (and its safety backup) together.</summary>
+    public static string NewAttemptId() => Guid.NewGuid().ToString("N");
 
     private static int CurrentProcessId()
     {
