@@ -25,6 +25,9 @@
         'Restore-RdsInstance'
         'Get-RdsRestoreJob'
         'Wait-RdsRestoreJob'
+        'New-RdsBackup'
+        'Remove-RdsBackup'
+        'Undo-RdsRestore'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

@@ -1,17 +1,10 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using RdsRecovery.Api;
 using RdsRecovery.Errors;
-using RdsRecovery.Journal;
 using RdsRecovery.Model;
-using RdsRecovery.PowerShell.Completion;
-using RdsRecovery.PowerShell.Session;
-using RdsRecovery.Restore;
-using RdsRecovery.Rules;
-using RdsRecovery.Validation;
+using RdsRecovery.PowerShell.Cmdlets;
+using RdsRecovery.PowerShell.Waiting;
 
 namespace RdsRecovery.PowerShell.Commands;
 
@@ -19,7 +12,8 @@ namespace RdsRecovery.PowerShell.Commands;
 /// <para type="synopsis">Restores a backup or a point in time of an instance into an existing (or the same) instance.</para>
 /// <para type="description">Builds and validates the request, checks the compatibility rules unless
 /// -SkipCompatibilityCheck, asks for confirmation (naming target, source and backup or UTC time), then submits it.
-/// -WhatIf shows the exact JSON body and sends nothing.</para>
+/// -WhatIf shows the exact JSON body and sends nothing. -BackupTargetFirst takes a manual backup of the target
+/// before the restore is sent, so Undo-RdsRestore can put the target back.</para>
 /// </summary>
 [Cmdlet(VerbsData.Restore, "RdsInstance", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(RdsRestoreJob))]
@@ -47,185 +41,33 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
     [Parameter]
     public TimeSpan PollInterval { get; set; } = RestoreJobWaiting.DefaultPollInterval;
 
-    private readonly List<RdsRestoreJob> _submitted = new();
-    private RestoreJobWaiting? _waiting;
+    /// <summary>
+    /// Before sending the restore, take a manual backup of the target (named RdsRecovery-safety-&lt;UTC time&gt;), wait for it to
+    /// complete and for the target to be ACTIVE again; the job carries its id (SafetyBackupId) for Undo-RdsRestore.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter BackupTargetFirst { get; set; }
+
+    /// <summary>With -BackupTargetFirst: how long the safety backup (and the target's return to ACTIVE) may take (default: 1 hour). Past it, nothing is restored.</summary>
+    [Parameter]
+    public TimeSpan BackupTimeout { get; set; } = SafetyBackupWaiting.DefaultTimeout;
 
     protected override void ProcessInput()
     {
         if (RestoreJobWaiting.CheckSettings(Timeout, PollInterval) is RdsError invalid) ThrowRdsError(invalid);
+        if (BackupTargetFirst && BackupTimeout <= TimeSpan.Zero)
+            ThrowRdsError(new RdsError(RdsErrorIds.InvalidWaitSetting, RdsErrorCategory.InvalidArgument,
+                $"-BackupTimeout {BackupTimeout} is not positive: give how long the safety backup may take (the default is 1 h). Nothing was sent.",
+                BackupTimeout, nameof(BackupTimeout)));
         var request = BuildRequest(SourceInstanceId, TargetInstanceId);
         if (request is null) return;
-
-        RestoreFacts? facts = null;
-        if (SkipCompatibilityCheck)
+        var job = Send(request, new RestoreSendSettings
         {
-            WriteVerbose("Compatibility rules skipped (-SkipCompatibilityCheck); the input was validated.");
-        }
-        else
-        {
-            facts = GatherFacts(request);
-            if (facts is null) return;
-            var report = CompatibilityRules.Evaluate(request, facts);
-            foreach (var rule in report.Rules) WriteVerbose($"{rule.RuleId}: {rule.Outcome}: {rule.Message}");
-            if (!report.IsCompatible)
-            {
-                var failed = report.FailedRules;
-                WriteRdsError(new RdsError(RdsErrorIds.RestoreIncompatible, RdsErrorCategory.InvalidOperation,
-                    $"The restore {request} was not sent: {failed.Count} compatibility rule(s) of rule profile {report.RuleProfile} (API {report.ApiVersion}) failed: " +
-                    string.Join(" ", failed.Select(r => $"[{r.RuleId}] {r.Message}")) + SkipAdvice.Closing(failed),
-                    report));
-                return;
-            }
-            WriteUnverified(this, report);
-        }
-
-        // A restore that cannot be sent is not worth a prompt: without a connection, stop here (-WhatIf needs none).
-        if (!IsWhatIf()) ResolveConnection();
-        var version = ApiVersionInForce();
-        var profile = facts is null ? (RdsRuleProfile?)null : facts.Profile.Name;
-        var engine = SourceEngine(request, version, facts);
-        if (!Confirm(request, facts, version, engine, profile)) return;
-        var job = SubmitRestore(request, facts, engine, profile);
-        if (job is null) return;
-        // With -Wait the job is written once, in its final state, after the wait; the local journal already
-        // holds it, so a crash while waiting loses nothing (Get-RdsRestoreJob -Recent finds it).
-        if (Wait) _submitted.Add(job);
-        else WriteObject(job);
+            SkipCompatibilityCheck = SkipCompatibilityCheck, Force = Force, BackupTargetFirst = BackupTargetFirst,
+            BackupTimeout = BackupTimeout, PollInterval = PollInterval,
+        });
+        if (job is not null) Deliver(job, Wait);
     }
 
-    /// <summary>Rules that apply but could not be decided are worth a warning before anything is confirmed.</summary>
-    internal static void WriteUnverified(Cmdlet cmdlet, CompatibilityReport report)
-    {
-        foreach (var rule in report.NotCheckedRules.Where(r => r.NeedsAttention)) cmdlet.WriteWarning($"{rule.RuleId} not checked: {rule.Message}");
-    }
-
-    protected override void EndInput()
-    {
-        if (_submitted.Count == 0) return;
-        _waiting = new RestoreJobWaiting(this, Timeout, PollInterval);
-        _waiting.WaitAndWrite(_submitted);
-    }
-
-    protected override void StopProcessing()
-    {
-        _waiting?.AnnounceStop();
-        base.StopProcessing();
-    }
-
-    /// <summary>The facts the rules are evaluated on; offline (-WhatIf with no connection) there are none.</summary>
-    private RestoreFacts? GatherFacts(RestoreRequest request)
-    {
-        if (Connection is null && RdsSession.DefaultConnection is null && IsWhatIf())
-        {
-            WriteVerbose("Not connected: the compatibility rules are not checked (every rule reports NotChecked). Connect-RdsAccount to check them.");
-            var version = ApiVersionInForce();
-            return new RestoreFacts { Clock = SystemClock.Instance, Profile = RestoreRuleProfiles.ForApiVersion(version), ApiVersion = version };
-        }
-        return LookUpFacts(request);
-    }
-
-    /// <summary>The connection's API version; not connected (-WhatIf): RDSRECOVERY_API_VERSION, else v3.</summary>
-    private RdsRestoreApiVersion ApiVersionInForce()
-    {
-        var connection = Connection ?? RdsSession.DefaultConnection;
-        if (connection is not null) return connection.RestoreApiVersion;
-        try { return RdsApiVersions.Resolve(null); }
-        catch (RdsException ex)
-        {
-            ThrowTerminatingError(ServiceErrorRecords.From(ex, null));
-            throw;
-        }
-    }
-
-    /// <summary>
-    /// The source's engine when the body depends on it (v3.1 without a map): from the facts, else looked up (a read,
-    /// so also under -WhatIf). Null when not needed or not knowable (not connected, or no such source).
-    /// </summary>
-    private string? SourceEngine(RestoreRequest request, RdsRestoreApiVersion version, RestoreFacts? facts)
-    {
-        var engine = facts?.Source?.Engine;
-        if (RestoreWire.SendsRestoreAllDatabases(request, version, engine) is not null) return engine;
-        if (Connection is null && RdsSession.DefaultConnection is null) return null;
-        return Call((client, token) => client.GetInstanceAsync(request.SourceInstanceId, token))?.Engine;
-    }
-
-    /// <summary>ShouldProcess with the exact body. -Force skips the prompt unless -Confirm was given; -WhatIf always wins.</summary>
-    private bool Confirm(RestoreRequest request, RestoreFacts? facts, RdsRestoreApiVersion version, string? engine, RdsRuleProfile? profile)
-    {
-        var body = RestoreWire.Body(request, version, engine);
-        var rules = profile is { } p ? $"rule profile {p}" : "compatibility rules skipped";
-        var unknownEngine = RestoreWire.SendsRestoreAllDatabases(request, version, engine) is null
-            ? " (the source's engine is not known: a SQL Server source would also get \"restore_all_database\":true)"
-            : "";
-        var words = RestoreConfirmation.For(request, facts ?? KnownInstanceFacts(request), body,
-            $"API {RdsApiVersions.Name(version)}, {rules}. Body of {RdsApiVersions.RestorePath(version)}: {body}{unknownEngine}");
-        if (Force && !IsWhatIf() && !MyInvocation.BoundParameters.ContainsKey("Confirm"))
-        {
-            WriteVerbose($"-Force: not asking. {words.Description}");
-            return true;
-        }
-        try
-        {
-            return ShouldProcess(words.Description, words.Query, words.Caption);
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException)
-        {
-            // The host cannot prompt: -NonInteractive, a runspace without a host, or standard input closed under
-            // pwsh -File (the console host then fails inside its prompt). No later input can be confirmed either.
-            ThrowTerminatingError(ErrorRecords.From(new RdsError(RdsErrorIds.ConfirmationUnavailable, RdsErrorCategory.InvalidOperation,
-                $"The restore {request} needs confirmation, but this host cannot ask for it ({WhyNoPrompt(ex)}). Nothing was sent. " +
-                "Pass -Confirm:$false or -Force to proceed, or -WhatIf to see what would be sent.", request), ex));
-            return false;
-        }
-    }
-
-    // The host's own words when it refuses to prompt; a host that broke while prompting gets a plain reason instead.
-    private static string WhyNoPrompt(Exception ex) => ex is PSInvalidOperationException || ex is System.Management.Automation.Host.HostException
-        ? ex.Message
-        : "it failed while prompting: is standard input closed?";
-
-    /// <summary>Without looked-up facts (-SkipCompatibilityCheck), the names the instance list gave, if it was read.</summary>
-    private RestoreFacts? KnownInstanceFacts(RestoreRequest request)
-    {
-        var known = KnownInstances;
-        if (known is null) return null;
-        return new RestoreFacts
-        {
-            Source = known.FirstOrDefault(i => i.Id == request.SourceInstanceId),
-            Target = known.FirstOrDefault(i => i.Id == request.TargetInstanceId),
-        };
-    }
-
-    private bool IsWhatIf() =>
-        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
-            ? LanguagePrimitives.IsTrue(whatIf)
-            : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
-
-    // ---------------------------------------------------------------------------------------------------------
-    // SUBMIT: the one step that changes anything. It runs only after validation, the rules and confirmation.
-    // The POST is sent once; the job is recorded in the local journal and written to the pipeline at once.
-    // ---------------------------------------------------------------------------------------------------------
-    private RdsRestoreJob? SubmitRestore(RestoreRequest request, RestoreFacts? facts, string? engine, RdsRuleProfile? profile)
-    {
-        ResolveConnection();
-        RdsRestoreJob job;
-        try
-        {
-            job = Call((client, token) => new RestoreSubmitter(client, Journal(), message => PostCallback(() => WriteWarning(message)))
-                .SubmitAsync(request, token, engine, profile));
-        }
-        catch (RdsValidationException ex)
-        {
-            // Only when the source had to be looked up for the v3.1 body and does not exist: nothing was sent.
-            foreach (var error in ex.Errors) WriteRdsError(error);
-            return null;
-        }
-        job.TargetInstanceName = facts?.Target?.Name;
-        // The facts were read before the POST: the status then (ACTIVE) is no longer true once the service accepted
-        // the restore, so it is left unknown until the job or the target is read again.
-        job.TargetStatus = null;
-        RdsSession.RememberJob(job.JobId);
-        WriteVerbose($"Submitted: job {job.JobId} (request id {job.RequestId}). Follow it with Get-RdsRestoreJob -JobId {job.JobId} | Wait-RdsRestoreJob.");
-        return job;
-    }
+    protected override void EndInput() => WaitForSubmitted(Timeout, PollInterval);
 }
