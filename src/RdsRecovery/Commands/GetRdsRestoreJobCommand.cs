@@ -112,6 +112,12 @@ public sealed class GetRdsRestoreJobCommand : RdsServiceCmdlet
             {
                 WriteWarning(attempt.Describe());
             }
+            else if (attempt.EndedBeforeRestore(RestoreAttempt.SenderMayBeAlive))
+            {
+                // -BackupTargetFirst took (or tried) a backup and no restore was sent: say so, and where the backup is.
+                WriteWarning(attempt.DescribeEndedBeforeRestore());
+                continue;
+            }
             else if (outcome is null)
             {
                 WriteVerbose($"A restore into {attempt.TargetInstanceId} is being sent now by process {attempt.First.ProcessId} (attempt {attempt.AttemptId}).");
@@ -145,7 +151,8 @@ public sealed class GetRdsRestoreJobCommand : RdsServiceCmdlet
         var now = DateTimeOffset.UtcNow;
         foreach (var id in Acknowledge!)
         {
-            var attempt = attempts.FirstOrDefault(a => string.Equals(a.AttemptId, id, StringComparison.Ordinal) && a.IsUnresolved(now, RestoreAttempt.SenderMayBeAlive));
+            var attempt = attempts.FirstOrDefault(a => string.Equals(a.AttemptId, id, StringComparison.Ordinal)
+                && (a.IsUnresolved(now, RestoreAttempt.SenderMayBeAlive) || a.EndedBeforeRestore(RestoreAttempt.SenderMayBeAlive)));
             if (attempt is null)
             {
                 WriteRdsError(new RdsError(RdsErrorIds.UnresolvedRestoreNotFound, RdsErrorCategory.ObjectNotFound,
