@@ -168,6 +168,20 @@ Describe 'Waits are bounded by what the user asked' {
         $job.Status | Should -Be 'Completed'
     }
 
+    It 'a bare number is seconds, as Wait-Job -Timeout reads it: -PollInterval 1 -Timeout 600 waits to the end' {
+        $job = Restore-RdsInstance @Erp -Force -Wait -PollInterval 1 -Timeout 600
+        $job.Status | Should -Be 'Completed'
+        @(Get-RestorePost).Count | Should -Be 1
+    }
+
+    It 'a numeric string (a CSV cell) is seconds too, not days: -Timeout ''0.5'' stops the wait' {
+        Set-NextRestore -Instance erp-staging -Arrangement @{ duration_ms = 60000 }
+        $job = Restore-RdsInstance @Erp -Force
+        $failure = $null
+        Wait-RdsRestoreJob -Job $job -Timeout '0.5' @Fast -ErrorAction SilentlyContinue -ErrorVariable failure | Out-Null
+        $failure[0] | Get-ErrorId | Should -Be 'RestoreJobWaitTimeout'
+    }
+
     It 'a huge -Timeout is accepted: the restore is sent once and waited for' {
         $job = Restore-RdsInstance @Erp -Force -Wait -Timeout ([TimeSpan]::MaxValue) @Fast
         $job.Status | Should -Be 'Completed'

@@ -37,21 +37,26 @@ AfterAll { Stop-EndToEnd }
 Describe 'New-RdsBackup' {
     BeforeEach { Reset-Emulator; Clear-RequestLog }
 
-    It 'creates a manual backup (BUILDING) and -Wait follows it to COMPLETED; the instance is ACTIVE again' {
+    It 'creates a manual backup (BUILDING); the instance is BACKING UP meanwhile and takes no second backup' {
+        Set-NextBackup $Ids.ErpStaging @{ duration_ms = 120000 }
         $backup = New-RdsBackup -InstanceId erp-staging -Name 'before-upgrade-1' -Description 'before the upgrade' -Confirm:$false
         $backup | Should -BeOfType RdsRecovery.Model.RdsBackup
         $backup.Status | Should -Be 'BUILDING'
         $backup.Type | Should -Be 'manual'
+        $backup.Description | Should -Be 'before the upgrade'
         $backup.InstanceId | Should -Be $Ids.ErpStaging
         (Get-RdsInstance -InstanceId $Ids.ErpStaging).Status | Should -Be 'BACKING UP'
-        $done = New-RdsBackup -InstanceId $Ids.ErpStaging -Name 'before-upgrade-2' -Confirm:$false -Wait @Fast -ErrorAction SilentlyContinue -ErrorVariable failure
+        New-RdsBackup -InstanceId $Ids.ErpStaging -Name 'before-upgrade-2' -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failure
         $failure[0] | Get-ErrorId | Should -Be 'RdsResourceBusy' -Because 'a second backup while the first is BUILDING is refused by the service'
-        Start-Sleep -Milliseconds 1500
-        $done = New-RdsBackup -InstanceId $Ids.ErpStaging -Name 'before-upgrade-2' -Confirm:$false -Wait @Fast
+        Get-ChangeRequest | Should -Be @('POST /backups', 'POST /backups')
+    }
+
+    It '-Wait follows the backup to COMPLETED; the instance is ACTIVE again and lists it' {
+        $done = Get-RdsInstance -Name erp-dev-small | New-RdsBackup -Name 'before-upgrade' -Confirm:$false -Wait @Fast
         $done.Status | Should -Be 'COMPLETED'
         $done.EndTime | Should -Not -BeNullOrEmpty
-        (Get-RdsInstance -InstanceId $Ids.ErpStaging).Status | Should -Be 'ACTIVE'
-        @(Get-RdsBackup -InstanceId $Ids.ErpStaging -Type manual | Where-Object Name -Like 'before-upgrade-*').Count | Should -Be 2
+        (Get-RdsInstance -InstanceId $Ids.ErpDevSmall).Status | Should -Be 'ACTIVE'
+        (Get-RdsBackup -InstanceId $Ids.ErpDevSmall -Type manual | Where-Object Name -EQ 'before-upgrade').Id | Should -Be $done.Id
     }
 
     It 'refuses a name outside the documented grammar (<Name>) and sends nothing' -TestCases @(

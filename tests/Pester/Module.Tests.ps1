@@ -11,4 +11,18 @@ Describe 'The RdsRecovery module' {
         $exported = (Get-Module RdsRecovery).ExportedCmdlets.Keys | Sort-Object
         $exported | Should -Be ($manifest.CmdletsToExport | Sort-Object)
     }
+
+    It 'reads a bare number as seconds in every duration parameter of every cmdlet' {
+        Import-Module $modulePath -Force
+        $durations = foreach ($command in Get-Command -Module RdsRecovery) {
+            foreach ($parameter in $command.Parameters.Values | Where-Object ParameterType -in ([TimeSpan], [Nullable[TimeSpan]])) {
+                [pscustomobject]@{
+                    Name = "$($command.Name) -$($parameter.Name)"
+                    Seconds = @($parameter.Attributes | Where-Object { $_.GetType().Name -eq 'DurationTransformationAttribute' }).Count
+                }
+            }
+        }
+        $durations.Count | Should -BeGreaterOrEqual 5
+        $durations | Where-Object Seconds -ne 1 | ForEach-Object Name | Should -BeNullOrEmpty
+    }
 }

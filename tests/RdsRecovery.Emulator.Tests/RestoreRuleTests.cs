@@ -104,7 +104,7 @@ public sealed class RestoreRuleTests : IAsyncLifetime
     [InlineData("bi-sql2016-ee", "bi-sql2016-se", false)]
     [InlineData("bi-sql2016-ee", "dw-sql2017-ee", false)]
     [InlineData("dw-sql2017-ee", "dw-sql2017-ee-staging", true)]
-    public async Task SqlServerEditionTable(string source, string target, bool allowed)
+    public async Task SqlServerVersionTable(string source, string target, bool allowed)
     {
         if (allowed) await _emulator.RestoreAcceptedAsync(FromBackup(source, target));
         else await AssertRefused(FromBackup(source, target), HttpStatusCode.BadRequest, "DBS.201207");

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Management.Automation;
 using RdsRecovery.Errors;
 using RdsRecovery.Model;
+using RdsRecovery.PowerShell.Binding;
 
 namespace RdsRecovery.PowerShell.Tests;
 

@@ -42,8 +42,6 @@ internal sealed class RdsHttp : IDisposable
         _http = new HttpClient(options.Handler ?? RdsHttpHandlers.For(connection.CertificateAuthorities), disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
-    public RdsRedactor Redactor => _redactor;
-
     public void Dispose() => _http.Dispose();
 
     /// <summary>Endpoint base + path (segments already escaped) + query encoded as the signer canonicalises it.</summary>

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
+using RdsRecovery.Model;
 
 namespace RdsRecovery.Journal;
 
@@ -125,6 +126,12 @@ public sealed class RestoreJournal
             if (reachedSince) yield break;
         }
     }
+
+    /// <summary>
+    /// The job as this journal recorded its submission (source, target, backup or time, when it was sent), or a job
+    /// with only its id when the journal never saw it (its <see cref="RdsRestoreJob.SubmittedAt"/> is then null).
+    /// </summary>
+    public RdsRestoreJob JobOrBare(string jobId) => FindSubmitted(jobId)?.ToRestoreJob() ?? new RdsRestoreJob { JobId = jobId };
 
     /// <summary>The newest Submitted line for a job id in the last <paramref name="within"/> (default 31 days, what the service keeps), or null.</summary>
     /// <remarks>Poll loops ask this once per call: the index is rebuilt only when the file has changed (length or last write).</remarks>

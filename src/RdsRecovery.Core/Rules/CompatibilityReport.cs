@@ -36,6 +36,15 @@ public sealed class CompatibilityReport
     /// <summary>The result of one rule, or null if the report does not hold it.</summary>
     public RuleResult? this[string ruleId] => Rules.FirstOrDefault(r => string.Equals(r.RuleId, ruleId, StringComparison.Ordinal));
 
+    /// <summary>
+    /// Why a restore this report refuses was not sent: every failed rule with its message, and what to do (the
+    /// RestoreIncompatible error's message). Null when the report is compatible. A method, not a property, so the
+    /// report's views and exports do not grow a column.
+    /// </summary>
+    public string? RefusalMessage() => IsCompatible ? null
+        : $"The restore {Request} was not sent: {FailedRules.Count} compatibility rule(s) of rule profile {RuleProfile} (API {ApiVersion}) failed: " +
+          string.Join(" ", FailedRules.Select(r => $"[{r.RuleId}] {r.Message}")) + SkipAdvice.Closing(FailedRules);
+
     public override string ToString()
     {
         var passed = Rules.Count(r => r.Outcome == RuleOutcome.Passed);

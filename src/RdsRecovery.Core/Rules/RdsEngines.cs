@@ -24,6 +24,17 @@ public static class RdsEngines
         _ => "Unknown",
     };
 
+    /// <summary>
+    /// The service's spelling of an engine name given in any case or form (the API's datastore_type filter is
+    /// case-sensitive; users' typing is not). A name of no known engine is passed on as given; null stays null.
+    /// </summary>
+    public static string? ServiceSpelling(string? name)
+    {
+        if (name is null) return null;
+        var engine = Parse(name);
+        return engine == RdsEngine.Unknown ? name : DisplayName(engine);
+    }
+
     /// <summary>Whether the spec documents restoring to an existing instance for this engine.</summary>
     public static bool SupportsRestoreToExisting(RdsEngine engine) => RestoreRuleData.RestoreEngines.Contains(engine);
 

@@ -4,8 +4,8 @@ using System.Linq;
 
 namespace RdsRecovery.Rules;
 
-/// <summary>A SQL Server edition table of a rule profile, indexed once. Several rows may name one source (one per document): any of them allows.</summary>
-// Its data (RestoreRuleProfiles.cs) is a deliberate twin of the emulator's Rules/SqlServerEditionTable.cs; in step by
+/// <summary>A SQL Server version table of a rule profile (which versions each version may be restored to), indexed once. Several rows may name one source (one per document): any of them allows.</summary>
+// Its data (RestoreRuleProfiles.cs) is a deliberate twin of the emulator's Rules/SqlServerVersionTable.cs; in step by
 // SqlServerVersionTests.cs, RuleProfileTests.cs, RestoreRuleTests.cs, RestoreV31Tests.cs and EndToEnd.Sweep.Tests.ps1.
 public sealed class SqlServerVersionTable
 {
@@ -40,8 +40,6 @@ public sealed class SqlServerVersionTable
     /// <summary>The row that allows <paramref name="source"/> to go to <paramref name="target"/>, or null.</summary>
     public SqlServerTableRow? RowAllowing(SqlServerVersion source, SqlServerVersion target) =>
         _table.TryGetValue(source, out var targets) ? targets.FirstOrDefault(t => t.Target.Equals(target)).Row : null;
-
-    public bool IsAllowed(SqlServerVersion source, SqlServerVersion target) => RowAllowing(source, target) is not null;
 
     // The data is ours: a spelling it cannot parse is a bug to find at once, not a rule to skip.
     private static SqlServerVersion ParseData(string text) =>

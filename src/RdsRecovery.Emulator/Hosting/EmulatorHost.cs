@@ -68,6 +68,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             router.Add("POST", "/v3/{project_id}/backups", RouteAccess.Gateway, manualBackups.Create);
             router.Add("DELETE", "/v3/{project_id}/backups/{backup_id}", RouteAccess.Gateway, manualBackups.Delete);
             router.Add("GET", "/v3/{project_id}/jobs", RouteAccess.Gateway, new JobsApi(services).Get);
+            PartialRestoreRoutes.Register(router, services);
             var admin = new AdminApi(services);
             admin.Register(router);
             new ManualBackupAdmin(services).Register(router);

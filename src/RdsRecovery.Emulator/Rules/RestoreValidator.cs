@@ -93,7 +93,7 @@ internal static class RestoreValidator
 
     private static bool VersionAllowed(InstanceRecord source, InstanceRecord target, RuleBook book)
     {
-        if (source.Engine == "SQLServer") return SqlServerEditionTable.Allows(book.SqlServerEditions, source.Version, target.Version);
+        if (source.Engine == "SQLServer") return SqlServerVersionTable.Allows(book.SqlServerVersions, source.Version, target.Version);
         if (!string.Equals(source.Version, target.Version, StringComparison.OrdinalIgnoreCase)) return false;
         if (source.Engine != "MySQL" || !book.MySqlMinorVersions) return true;
         var (from, to) = (Minor(source.CompleteVersion), Minor(target.CompleteVersion));

@@ -22,7 +22,7 @@ internal sealed record RuleBook(
     bool NameAllowsHyphen,
     bool SeveralNamesPerDatabase,
     bool RequiresRestoreAllDatabase,
-    IReadOnlyDictionary<string, string[]> SqlServerEditions)
+    IReadOnlyDictionary<string, string[]> SqlServerVersions)
 {
     /// <summary>The relation type the emulator's fleet uses for disaster recovery; read replicas are "replica"/"replica_of".</summary>
     public const string DisasterRecoveryType = "dr";
@@ -30,10 +30,10 @@ internal sealed record RuleBook(
     private static readonly string[] AllEngines = { "MySQL", "PostgreSQL", "SQLServer" };
 
     public static RuleBook V3 { get; } = new(RestoreApi.V3, false, Array.Empty<string>(), AllEngines, AllEngines, false, false,
-        128, false, false, false, SqlServerEditionTable.SeedTable);
+        128, false, false, false, SqlServerVersionTable.SeedTable);
 
     public static RuleBook V31 { get; } = new(RestoreApi.V31, true, new[] { "5.6", "5.7" }, new[] { "MySQL" }, new[] { "MySQL", "SQLServer" },
-        true, true, 64, true, true, true, SqlServerEditionTable.CurrentTable);
+        true, true, 64, true, true, true, SqlServerVersionTable.CurrentTable);
 
     public static RuleBook For(RestoreApi api) => api == RestoreApi.V31 ? V31 : V3;
 }

@@ -17,7 +17,8 @@ internal sealed partial class EmulatorStore
         var charset = known.FirstOrDefault()?.CharacterSet ?? "SQL_Latin1_General_CP1_CI_AS";
         var databases = names
             .Select(n => known.FirstOrDefault(d => string.Equals(d.Name, n, System.StringComparison.OrdinalIgnoreCase)) is { } kept
-                ? kept with { Version = current!.Live ? null : kept.Version }
+                // Live data stays live; a database restored into a live instance keeps its own marker.
+                ? kept with { Version = current!.Live && kept.Version == current.Marker ? null : kept.Version }
                 : new DatabaseEntry(n, charset, current is { Live: false } ? current.Marker : null))
             .ToList();
         var live = current?.Live ?? true;

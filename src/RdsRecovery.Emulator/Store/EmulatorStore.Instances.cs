@@ -74,7 +74,8 @@ internal sealed partial class EmulatorStore
         var databases = StoreJson.Databases(reader.GetString(3));
         if (!live) return new DataState(reader.GetString(2), databases, reader.GetInt64(0), false);
         var marker = instance.Name + "@" + WireTime.Iso(atMs);
-        return new DataState(marker, databases.Select(d => d with { Version = marker }).ToList(), reader.GetInt64(0), true);
+        // A database restored into a live instance keeps the marker it was restored with.
+        return new DataState(marker, databases.Select(d => d with { Version = d.Version ?? marker }).ToList(), reader.GetInt64(0), true);
     }
 
     public DataState? StateAt(InstanceRecord instance, long atMs) => Read(c => StateAt(c, instance, atMs));

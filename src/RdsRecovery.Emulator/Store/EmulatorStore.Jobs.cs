@@ -36,13 +36,19 @@ internal sealed partial class EmulatorStore
             ("$created", job.CreatedMs), ("$visible", job.VisibleMs), ("$ends", job.EndsMs), ("$fail", job.FailReason),
             ("$restored", JsonSerializer.Serialize(new RestoredJson(restored.Marker, StoreJson.Databases(restored.Databases)))),
             ("$request", requestJson));
+        NoteDue(job.EndsMs);
+    }
+
+    /// <summary>Lowers the next moment <see cref="SettleDue(long)"/> has work to do.</summary>
+    private void NoteDue(long endsMs)
+    {
         long current;
         do
         {
             current = Interlocked.Read(ref _nextDueMs);
-            if (job.EndsMs >= current) break;
+            if (endsMs >= current) break;
         }
-        while (Interlocked.CompareExchange(ref _nextDueMs, job.EndsMs, current) != current);
+        while (Interlocked.CompareExchange(ref _nextDueMs, endsMs, current) != current);
     }
 
     /// <summary>
@@ -69,7 +75,8 @@ internal sealed partial class EmulatorStore
         }
         foreach (var job in due)
         {
-            if (!job.Failed)
+            // A database- or table-level restore adds to the target's data instead of replacing it.
+            if (!job.Failed && !PartialRestorePlan.TryApply(c, job.Target, job.Ends, job.Restored))
             {
                 var restored = JsonSerializer.Deserialize<RestoredJson>(job.Restored)!;
                 InsertState(c, job.Target, job.Ends, false, restored.Marker, StoreJson.Databases(restored.DatabasesJson));

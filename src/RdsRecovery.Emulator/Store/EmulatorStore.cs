@@ -71,7 +71,9 @@ internal sealed partial class EmulatorStore : IDisposable
     {
         Execute(c, "DELETE FROM instances; DELETE FROM instance_states; DELETE FROM backups; DELETE FROM jobs; DELETE FROM arranged; DELETE FROM tokens; DELETE FROM meta;");
         ClearManualBackupLife(c);
+        Execute(c, "DELETE FROM table_events; DELETE FROM fast_restore;");
         Seed.Fill(c, nowMs);
+        SeedTables.Fill(c);
         NonQuery(c, "INSERT INTO meta (key, value) VALUES ('seeded', $mark)", ("$mark", SeededMark));
         Interlocked.Exchange(ref _nextDueMs, long.MaxValue);
     });

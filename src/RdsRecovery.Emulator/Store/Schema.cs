@@ -4,10 +4,10 @@ namespace RdsRecovery.Emulator.Store;
 internal static class Schema
 {
     /// <summary>Stored in meta 'seeded'. A file of another version is dropped and reseeded at start (<see cref="EmulatorStore"/>).</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>Every table, for dropping a file written by another version.</summary>
-    public static readonly string[] Tables = { "meta", "instances", "instance_states", "backups", "jobs", "arranged", "tokens" };
+    public static readonly string[] Tables = { "meta", "instances", "instance_states", "backups", "jobs", "arranged", "tokens", "table_events", "fast_restore" };
 
     public const string Create = """
         CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -33,5 +33,10 @@ internal static class Schema
         CREATE INDEX IF NOT EXISTS ix_jobs_due ON jobs (settled, ends_ms);
         CREATE TABLE IF NOT EXISTS arranged (instance_id TEXT PRIMARY KEY, fail_reason TEXT, duration_ms INTEGER);
         CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, expires_ms INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS table_events (
+            instance_id TEXT NOT NULL, database_name TEXT NOT NULL, schema_name TEXT NOT NULL, table_name TEXT NOT NULL,
+            at_ms INTEGER NOT NULL, dropped INTEGER NOT NULL, marker TEXT);
+        CREATE INDEX IF NOT EXISTS ix_table_events ON table_events (instance_id, at_ms);
+        CREATE TABLE IF NOT EXISTS fast_restore (instance_id TEXT PRIMARY KEY, database_ok INTEGER NOT NULL, table_ok INTEGER NOT NULL);
         """;
 }

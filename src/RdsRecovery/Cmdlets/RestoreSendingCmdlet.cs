@@ -1,12 +1,13 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System;
 using RdsRecovery.Api;
 using RdsRecovery.Backups;
 using RdsRecovery.Errors;
 using RdsRecovery.Journal;
 using RdsRecovery.Model;
+using RdsRecovery.PowerShell.Binding;
 using RdsRecovery.PowerShell.Session;
 using RdsRecovery.PowerShell.Waiting;
 using RdsRecovery.Restore;
@@ -132,13 +133,9 @@ public abstract partial class RestoreSendingCmdlet : RdsServiceCmdlet
     {
         var report = CompatibilityRules.Evaluate(request, facts);
         foreach (var rule in report.Rules) WriteVerbose($"{rule.RuleId}: {rule.Outcome}: {rule.Message}");
-        if (!report.IsCompatible)
+        if (report.RefusalMessage() is { } refusal)
         {
-            var failed = report.FailedRules;
-            WriteRdsError(new RdsError(RdsErrorIds.RestoreIncompatible, RdsErrorCategory.InvalidOperation,
-                $"The restore {request} was not sent: {failed.Count} compatibility rule(s) of rule profile {report.RuleProfile} (API {report.ApiVersion}) failed: " +
-                string.Join(" ", failed.Select(r => $"[{r.RuleId}] {r.Message}")) + SkipAdvice.Closing(failed),
-                report));
+            WriteRdsError(new RdsError(RdsErrorIds.RestoreIncompatible, RdsErrorCategory.InvalidOperation, refusal, report));
             return false;
         }
         WriteUnverified(this, report);

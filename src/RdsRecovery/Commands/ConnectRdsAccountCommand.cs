@@ -4,6 +4,7 @@ using System.Security;
 using System.Threading;
 using RdsRecovery.Api;
 using RdsRecovery.Auth;
+using RdsRecovery.PowerShell.Cmdlets;
 using RdsRecovery.PowerShell.Completion;
 using RdsRecovery.PowerShell.Session;
 

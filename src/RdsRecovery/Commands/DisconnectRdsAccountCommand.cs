@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using RdsRecovery.PowerShell.Cmdlets;
 using RdsRecovery.PowerShell.Session;
 
 namespace RdsRecovery.PowerShell.Commands;

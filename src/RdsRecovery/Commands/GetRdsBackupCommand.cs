@@ -4,6 +4,8 @@ using System.Management.Automation;
 using RdsRecovery.Api;
 using RdsRecovery.Errors;
 using RdsRecovery.Model;
+using RdsRecovery.PowerShell.Binding;
+using RdsRecovery.PowerShell.Cmdlets;
 using RdsRecovery.PowerShell.Completion;
 
 namespace RdsRecovery.PowerShell.Commands;
@@ -49,7 +51,6 @@ public sealed class GetRdsBackupCommand : RdsServiceCmdlet
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get; set; }
 
-
     protected override void ProcessInput()
     {
         if (PipelineInput.IsRestoreJob(InputObject))
@@ -69,23 +70,13 @@ public sealed class GetRdsBackupCommand : RdsServiceCmdlet
         }
         var instanceId = ResolveInstanceId(InstanceId, "requested", nameof(InstanceId));
         if (backupId is not null && !InputChecks.IsValidBackupId(this, backupId, nameof(BackupId))) return;
-        if (After is not null && Before is not null && After > Before)
+        var query = new RdsBackupQuery(instanceId) { BackupId = backupId, Type = Type, Status = Status, After = After, Before = Before };
+        if (query.Check(nameof(After)) is { } invalid)
         {
-            WriteRdsError(new RdsError(RdsErrorIds.InvalidTimeRange, RdsErrorCategory.InvalidArgument,
-                $"-After ({After:u}) is later than -Before ({Before:u}).", After, nameof(After)));
+            WriteRdsError(invalid);
             return;
         }
-        // The API wants both ends of a time range or neither.
-        var filter = new RdsBackupFilter(instanceId)
-        {
-            BackupId = backupId,
-            BackupType = Type?.ToLowerInvariant(),
-            BeginTime = After is null && Before is null ? null : After ?? DateTimeOffset.FromUnixTimeSeconds(0),
-            EndTime = After is null && Before is null ? null : Before ?? DateTimeOffset.UtcNow,
-        };
-        var backups = Call((client, token) => client.ListBackupsAsync(filter, token))
-            .Where(b => Status is null || string.Equals(b.Status, Status, StringComparison.OrdinalIgnoreCase))
-            .OrderByDescending(b => b.BeginTime ?? DateTimeOffset.MinValue);
+        var backups = query.Select(Call((client, token) => client.ListBackupsAsync(query.ToFilter(DateTimeOffset.UtcNow), token)));
         foreach (var backup in backups) WriteObject(backup);
     }
 }

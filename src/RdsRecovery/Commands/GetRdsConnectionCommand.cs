@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using RdsRecovery.Api;
+using RdsRecovery.PowerShell.Cmdlets;
 using RdsRecovery.PowerShell.Session;
 
 namespace RdsRecovery.PowerShell.Commands;

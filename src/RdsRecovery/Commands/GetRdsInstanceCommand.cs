@@ -5,7 +5,10 @@ using System.Management.Automation;
 using RdsRecovery.Api;
 using RdsRecovery.Errors;
 using RdsRecovery.Model;
+using RdsRecovery.PowerShell.Binding;
+using RdsRecovery.PowerShell.Cmdlets;
 using RdsRecovery.PowerShell.Completion;
+using RdsRecovery.Rules;
 
 namespace RdsRecovery.PowerShell.Commands;
 
@@ -94,7 +97,7 @@ public sealed class GetRdsInstanceCommand : RdsServiceCmdlet
     /// <summary>Every instance (of the engine), then the -Name filter; a plain name that matches nothing is an error, as Get-Process.</summary>
     private void WriteList()
     {
-        var filter = new RdsInstanceFilter { Engine = CanonicalEngine(Engine) };
+        var filter = new RdsInstanceFilter { Engine = RdsEngines.ServiceSpelling(Engine) };
         var all = Call((client, token) => client.ListInstancesAsync(filter, token));
         var names = Name?.Where(n => !string.IsNullOrEmpty(n)).ToArray() ?? Array.Empty<string>();
         if (names.Length == 0)
@@ -111,7 +114,7 @@ public sealed class GetRdsInstanceCommand : RdsServiceCmdlet
             {
                 _current = name;
                 WriteRdsError(new RdsError(RdsErrorIds.InstanceNotFound, RdsErrorCategory.ObjectNotFound,
-                    $"No instance is named '{name}' (or has that id) in this project and region{(Engine is null ? "" : $" among {CanonicalEngine(Engine)} instances")}.",
+                    $"No instance is named '{name}' (or has that id) in this project and region{(Engine is null ? "" : $" among {RdsEngines.ServiceSpelling(Engine)} instances")}.",
                     name, nameof(Name)));
             }
         }
@@ -123,15 +126,4 @@ public sealed class GetRdsInstanceCommand : RdsServiceCmdlet
         var pattern = WildcardPattern.Get(name, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
         return all.Where(i => pattern.IsMatch(i.Name) || string.Equals(i.Id, name, StringComparison.Ordinal));
     }
-
-    // The API's datastore_type filter is case-sensitive; ValidateSet is not.
-    private static string? CanonicalEngine(string? engine) => engine?.ToUpperInvariant() switch
-    {
-        null => null,
-        "MYSQL" => "MySQL",
-        "POSTGRESQL" => "PostgreSQL",
-        "SQLSERVER" => "SQLServer",
-        "MARIADB" => "MariaDB",
-        _ => engine,
-    };
 }

@@ -6,6 +6,8 @@ using RdsRecovery.Api;
 using RdsRecovery.Errors;
 using RdsRecovery.Journal;
 using RdsRecovery.Model;
+using RdsRecovery.PowerShell.Binding;
+using RdsRecovery.PowerShell.Cmdlets;
 using RdsRecovery.PowerShell.Completion;
 
 namespace RdsRecovery.PowerShell.Commands;
@@ -22,9 +24,6 @@ public sealed class GetRdsRestoreJobCommand : RdsServiceCmdlet
     public const string ByIdSet = "ById";
     public const string RecentSet = "Recent";
 
-    // A job the service shows for a target is tied to an unresolved send into it when created this close to it.
-    private static readonly TimeSpan TieBefore = TimeSpan.FromMinutes(1);
-
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
     [Alias("job_id")]
     [ArgumentCompleter(typeof(JobIdCompleter))]
@@ -36,6 +35,7 @@ public sealed class GetRdsRestoreJobCommand : RdsServiceCmdlet
 
     /// <summary>With -Recent: how far back to look (default: 1 day).</summary>
     [Parameter(ParameterSetName = RecentSet)]
+    [DurationTransformation]
     public TimeSpan Within { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>With -Recent: only restores into this instance (its id, or its exact name).</summary>
@@ -56,17 +56,18 @@ public sealed class GetRdsRestoreJobCommand : RdsServiceCmdlet
         var journal = Journal();
         if (ParameterSetName == RecentSet)
         {
-            var attempts = RecentAttempts(journal);
-            if (Acknowledge is not null) AcknowledgeAttempts(journal, attempts);
-            WriteRecent(RecentAttempts(journal));
+            var mine = new ConnectionJournal(journal, ResolveConnection());
+            var attempts = RecentAttempts(mine);
+            if (Acknowledge is not null) AcknowledgeAttempts(mine, attempts);
+            WriteRecent(mine, RecentAttempts(mine));
             return;
         }
         foreach (var id in JobId)
         {
             _current = id;
             if (!InputChecks.IsValidJobId(this, id, nameof(JobId))) continue;
-            var known = journal.FindSubmitted(id);
-            var job = known?.ToRestoreJob() ?? new RdsRestoreJob { JobId = id };
+            var job = journal.JobOrBare(id);
+            var journalSawIt = job.SubmittedAt is not null;
             try
             {
                 job = Refresh(job);
@@ -76,28 +77,24 @@ public sealed class GetRdsRestoreJobCommand : RdsServiceCmdlet
                 WriteError(ServiceErrorRecords.From(ex, id));
                 continue;
             }
-            if (known is null) TieToUnresolvedSend(journal, job);
+            if (!journalSawIt) TieToUnresolvedSend(new ConnectionJournal(journal, ResolveConnection()), job);
             WriteObject(job);
         }
     }
 
     /// <summary>This connection's attempts in the look-back (and into -TargetInstanceId), newest first.</summary>
-    private IReadOnlyList<RestoreAttempt> RecentAttempts(RestoreJournal journal)
+    private IReadOnlyList<RestoreAttempt> RecentAttempts(ConnectionJournal journal)
     {
-        var connection = ResolveConnection();
         // The journal holds ids: a name is resolved once (a journal entry's target may no longer exist, so an id passes as it is).
         _targetId ??= TargetInstanceId is null ? null : ResolveInstanceId(TargetInstanceId, "target", nameof(TargetInstanceId));
-        return RestoreAttempt.Group(journal.NewestFirst(DateTimeOffset.UtcNow - Within)
-            .Where(e => JournalEndpoint.Same(e.Endpoint, connection.Endpoint.ToString())
-                && string.Equals(e.ProjectId, connection.ProjectId, StringComparison.Ordinal)
-                && (_targetId is null || string.Equals(e.TargetInstanceId, _targetId, StringComparison.Ordinal))));
+        return journal.Attempts(DateTimeOffset.UtcNow - Within, _targetId);
     }
 
     /// <summary>
     /// Every attempt it can read becomes a job or a warning; each one it cannot read is its own non-terminating
     /// error. A finished job's target status is not shown when a later restore owns the target now.
     /// </summary>
-    private void WriteRecent(IReadOnlyList<RestoreAttempt> attempts)
+    private void WriteRecent(ConnectionJournal journal, IReadOnlyList<RestoreAttempt> attempts)
     {
         var now = DateTimeOffset.UtcNow;
         var targetsRestoredLater = new HashSet<string>(StringComparer.Ordinal);
@@ -108,7 +105,7 @@ public sealed class GetRdsRestoreJobCommand : RdsServiceCmdlet
             {
                 WriteJob(attempt, outcome, targetsRestoredLater.Contains(attempt.TargetInstanceId));
             }
-            else if (attempt.IsUnresolved(now, RestoreAttempt.SenderMayBeAlive))
+            else if (journal.IsUnresolved(attempt, now))
             {
                 WriteWarning(attempt.Describe());
             }
@@ -146,13 +143,12 @@ public sealed class GetRdsRestoreJobCommand : RdsServiceCmdlet
         }
     }
 
-    private void AcknowledgeAttempts(RestoreJournal journal, IReadOnlyList<RestoreAttempt> attempts)
+    private void AcknowledgeAttempts(ConnectionJournal journal, IReadOnlyList<RestoreAttempt> attempts)
     {
         var now = DateTimeOffset.UtcNow;
         foreach (var id in Acknowledge!)
         {
-            var attempt = attempts.FirstOrDefault(a => string.Equals(a.AttemptId, id, StringComparison.Ordinal)
-                && (a.IsUnresolved(now, RestoreAttempt.SenderMayBeAlive) || a.EndedBeforeRestore(RestoreAttempt.SenderMayBeAlive)));
+            var attempt = journal.Acknowledge(attempts, id, now);
             if (attempt is null)
             {
                 WriteRdsError(new RdsError(RdsErrorIds.UnresolvedRestoreNotFound, RdsErrorCategory.ObjectNotFound,
@@ -160,7 +156,6 @@ public sealed class GetRdsRestoreJobCommand : RdsServiceCmdlet
                     id, nameof(Acknowledge)));
                 continue;
             }
-            journal.Append(attempt.First.FollowUp(RestoreJournalPhase.Acknowledged, now, null, $"acknowledged by {Environment.UserName}"));
             WriteVerbose($"Acknowledged: the restore into {attempt.TargetInstanceId} sent at {attempt.SentAt.UtcDateTime:u} (attempt {id}) is no longer warned about.");
         }
     }
@@ -169,25 +164,11 @@ public sealed class GetRdsRestoreJobCommand : RdsServiceCmdlet
     /// A job the service shows for a target, created around an unresolved send into it from this connection, is
     /// that send's job: the journal records it, so -Recent lists the job instead of warning.
     /// </summary>
-    private void TieToUnresolvedSend(RestoreJournal journal, RdsRestoreJob job)
+    private void TieToUnresolvedSend(ConnectionJournal journal, RdsRestoreJob job)
     {
-        if (string.IsNullOrEmpty(job.TargetInstanceId) || job.Created is not DateTimeOffset created) return;
-        var connection = ResolveConnection();
-        var now = DateTimeOffset.UtcNow;
-        var attempt = RestoreAttempt.Group(journal.NewestFirst(created - RestoreAttempt.LongestSend - TieBefore)
-                .Where(e => string.Equals(e.TargetInstanceId, job.TargetInstanceId, StringComparison.Ordinal)
-                    && JournalEndpoint.Same(e.Endpoint, connection.Endpoint.ToString())
-                    && string.Equals(e.ProjectId, connection.ProjectId, StringComparison.Ordinal)))
-            .Where(a => a.IsUnresolved(now, RestoreAttempt.SenderMayBeAlive) && created >= a.SentAt - TieBefore && created <= a.SentAt + RestoreAttempt.LongestSend)
-            .OrderBy(a => (created - a.SentAt).Duration())
-            .FirstOrDefault();
+        var attempt = journal.UnresolvedSendOf(job, DateTimeOffset.UtcNow);
         if (attempt is null) return;
-        journal.Append(attempt.First.FollowUp(RestoreJournalPhase.Submitted, now, job.JobId,
-            $"tied by Get-RdsRestoreJob: the service shows job {job.JobId} for this target, created {created.UtcDateTime:u}"));
-        job.SubmittedAt = attempt.SentAt;
-        if (string.IsNullOrEmpty(job.SourceInstanceId)) job.SourceInstanceId = attempt.First.SourceInstanceId;
-        job.BackupId ??= attempt.First.BackupId;
-        job.RestoreTime ??= attempt.First.RestoreTime;
+        journal.Tie(attempt, job, DateTimeOffset.UtcNow, "Get-RdsRestoreJob");
         WriteVerbose($"Job {job.JobId} is the restore into {job.TargetInstanceId} sent at {attempt.SentAt.UtcDateTime:u} whose outcome was unknown; the journal now records it.");
     }
 

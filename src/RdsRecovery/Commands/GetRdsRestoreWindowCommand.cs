@@ -1,6 +1,8 @@
 using System;
 using System.Management.Automation;
 using RdsRecovery.Model;
+using RdsRecovery.PowerShell.Binding;
+using RdsRecovery.PowerShell.Cmdlets;
 using RdsRecovery.PowerShell.Completion;
 
 namespace RdsRecovery.PowerShell.Commands;

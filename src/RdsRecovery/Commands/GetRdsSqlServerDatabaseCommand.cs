@@ -1,5 +1,7 @@
 using System.Management.Automation;
 using RdsRecovery.Model;
+using RdsRecovery.PowerShell.Binding;
+using RdsRecovery.PowerShell.Cmdlets;
 using RdsRecovery.PowerShell.Completion;
 
 namespace RdsRecovery.PowerShell.Commands;

@@ -1,9 +1,11 @@
-using System;
 using System.Linq;
 using System.Management.Automation;
+using System;
 using RdsRecovery.Backups;
 using RdsRecovery.Errors;
 using RdsRecovery.Model;
+using RdsRecovery.PowerShell.Binding;
+using RdsRecovery.PowerShell.Cmdlets;
 using RdsRecovery.PowerShell.Completion;
 using RdsRecovery.PowerShell.Waiting;
 using RdsRecovery.Rules;
@@ -44,10 +46,12 @@ public sealed class NewRdsBackupCommand : RdsServiceCmdlet
 
     /// <summary>With -Wait: how long to wait (default: 1 hour). The backup goes on after it.</summary>
     [Parameter]
+    [DurationTransformation]
     public TimeSpan Timeout { get; set; } = SafetyBackupWaiting.DefaultTimeout;
 
     /// <summary>With -Wait: the first interval between reads of the backup list (default: 10 seconds).</summary>
     [Parameter]
+    [DurationTransformation]
     public TimeSpan PollInterval { get; set; } = RestoreJobWaiting.DefaultPollInterval;
 
     /// <summary>The piped object itself, so a restore job is refused rather than read as an instance.</summary>

@@ -3,17 +3,17 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using RdsRecovery.Errors;
 using RdsRecovery.Model;
+using RdsRecovery.PowerShell.Binding;
 using RdsRecovery.PowerShell.Cmdlets;
 using RdsRecovery.PowerShell.Waiting;
 
 namespace RdsRecovery.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Restores a backup or a point in time of an instance into an existing (or the same) instance.</para>
-/// <para type="description">Builds and validates the request, checks the compatibility rules unless
-/// -SkipCompatibilityCheck, asks for confirmation (naming target, source and backup or UTC time), then submits it.
-/// -WhatIf shows the exact JSON body and sends nothing. -BackupTargetFirst takes a manual backup of the target
-/// before the restore is sent, so Undo-RdsRestore can put the target back.</para>
+/// Restores a backup or a point in time of an instance into an existing (or the same) instance: builds and validates
+/// the request, checks the compatibility rules unless -SkipCompatibilityCheck, asks for confirmation (naming target,
+/// source and backup or UTC time), then submits it. -WhatIf shows the exact JSON body and sends nothing.
+/// -BackupTargetFirst takes a manual backup of the target before the restore is sent, so Undo-RdsRestore can put it back.
 /// </summary>
 [Cmdlet(VerbsData.Restore, "RdsInstance", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(RdsRestoreJob))]
@@ -35,10 +35,12 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
 
     /// <summary>With -Wait: how long to wait in all (default: 1 hour). The restores go on after it.</summary>
     [Parameter]
+    [DurationTransformation]
     public TimeSpan Timeout { get; set; } = RestoreJobWaiting.DefaultTimeout;
 
     /// <summary>With -Wait: the first interval between polls of a job (default: 10 seconds).</summary>
     [Parameter]
+    [DurationTransformation]
     public TimeSpan PollInterval { get; set; } = RestoreJobWaiting.DefaultPollInterval;
 
     /// <summary>
@@ -50,6 +52,7 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
 
     /// <summary>With -BackupTargetFirst: how long the safety backup (and the target's return to ACTIVE) may take (default: 1 hour). Past it, nothing is restored.</summary>
     [Parameter]
+    [DurationTransformation]
     public TimeSpan BackupTimeout { get; set; } = SafetyBackupWaiting.DefaultTimeout;
 
     protected override void ProcessInput()

@@ -3,10 +3,12 @@ using System.Collections;
 using System.Management.Automation;
 using RdsRecovery.Api;
 using RdsRecovery.Errors;
-using RdsRecovery.PowerShell.Session;
 using RdsRecovery.Journal;
 using RdsRecovery.Model;
+using RdsRecovery.PowerShell.Binding;
+using RdsRecovery.PowerShell.Cmdlets;
 using RdsRecovery.PowerShell.Completion;
+using RdsRecovery.PowerShell.Session;
 using RdsRecovery.Restore;
 using RdsRecovery.Rules;
 using RdsRecovery.Validation;
@@ -14,9 +16,9 @@ using RdsRecovery.Validation;
 namespace RdsRecovery.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Checks whether a restore from one instance into another would pass every compatibility rule.</para>
-/// <para type="description">Builds the restore request (validating its input), then evaluates the compatibility rules
-/// from the facts given. Facts it was not given are reported as NotChecked, never as failures.</para>
+/// Checks whether a restore from one instance into another would pass every compatibility rule: builds the restore
+/// request (validating its input), then evaluates the rules from the facts given. Facts it was not given are reported
+/// as NotChecked, never as failures.
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "RdsRestoreCompatibility", DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(CompatibilityReport))]

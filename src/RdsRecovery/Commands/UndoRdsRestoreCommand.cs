@@ -1,10 +1,12 @@
-using System;
 using System.Management.Automation;
+using System;
 using RdsRecovery.Api;
 using RdsRecovery.Errors;
 using RdsRecovery.Model;
+using RdsRecovery.PowerShell.Binding;
 using RdsRecovery.PowerShell.Cmdlets;
 using RdsRecovery.PowerShell.Completion;
+using RdsRecovery.PowerShell.Waiting;
 using RdsRecovery.Validation;
 
 namespace RdsRecovery.PowerShell.Commands;
@@ -42,10 +44,12 @@ public sealed class UndoRdsRestoreCommand : RestoreSendingCmdlet
 
     /// <summary>With -Wait: how long to wait in all (default: 1 hour). The undo goes on after it.</summary>
     [Parameter]
+    [DurationTransformation]
     public TimeSpan Timeout { get; set; } = RestoreJobWaiting.DefaultTimeout;
 
     /// <summary>With -Wait: the first interval between polls of the job (default: 10 seconds).</summary>
     [Parameter]
+    [DurationTransformation]
     public TimeSpan PollInterval { get; set; } = RestoreJobWaiting.DefaultPollInterval;
 
     private string? _current;

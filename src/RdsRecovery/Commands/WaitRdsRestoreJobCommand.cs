@@ -4,7 +4,10 @@ using System.Management.Automation;
 using RdsRecovery.Errors;
 using RdsRecovery.Journal;
 using RdsRecovery.Model;
+using RdsRecovery.PowerShell.Binding;
+using RdsRecovery.PowerShell.Cmdlets;
 using RdsRecovery.PowerShell.Completion;
+using RdsRecovery.PowerShell.Waiting;
 
 namespace RdsRecovery.PowerShell.Commands;
 
@@ -30,10 +33,12 @@ public sealed class WaitRdsRestoreJobCommand : RdsServiceCmdlet
 
     /// <summary>How long to wait in all (default: 1 hour). The restores go on after it.</summary>
     [Parameter]
+    [DurationTransformation]
     public TimeSpan Timeout { get; set; } = RestoreJobWaiting.DefaultTimeout;
 
     /// <summary>The first interval between polls of a job (default: 10 seconds); it backs off from there.</summary>
     [Parameter]
+    [DurationTransformation]
     public TimeSpan PollInterval { get; set; } = RestoreJobWaiting.DefaultPollInterval;
 
     private readonly List<RdsRestoreJob> _jobs = new();
@@ -58,7 +63,7 @@ public sealed class WaitRdsRestoreJobCommand : RdsServiceCmdlet
         foreach (var id in JobId)
         {
             if (!InputChecks.IsValidJobId(this, id, nameof(JobId))) continue;
-            _jobs.Add(journal.FindSubmitted(id)?.ToRestoreJob() ?? new RdsRestoreJob { JobId = id });
+            _jobs.Add(journal.JobOrBare(id));
         }
     }
 

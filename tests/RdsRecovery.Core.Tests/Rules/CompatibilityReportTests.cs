@@ -42,6 +42,18 @@ public class CompatibilityReportTests
     }
 
     [Fact]
+    public void An_incompatible_report_says_why_the_restore_was_not_sent_and_a_compatible_one_says_nothing()
+    {
+        var refused = CompatibilityRules.Evaluate(Backup(), Pair(Instance("src", sizeGb: 100), Instance("tgt", sizeGb: 10)));
+        var message = refused.RefusalMessage()!;
+        Assert.StartsWith($"The restore {refused.Request} was not sent: 1 compatibility rule(s) of rule profile Seed (API v3) failed: [TargetVolumeLargeEnough] ", message);
+        Assert.Contains(refused.FailedRules[0].Message, message);
+        Assert.EndsWith(SkipAdvice.Closing(refused.FailedRules), message);
+
+        Assert.Null(CompatibilityRules.Evaluate(Backup(), Pair(Instance("src"), Instance("tgt", sizeGb: 200))).RefusalMessage());
+    }
+
+    [Fact]
     public void One_failed_rule_makes_the_pair_incompatible_and_is_named()
     {
         var report = CompatibilityRules.Evaluate(Backup(), Pair(Instance("src", sizeGb: 100), Instance("tgt", sizeGb: 10)));

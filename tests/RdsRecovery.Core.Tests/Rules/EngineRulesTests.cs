@@ -23,6 +23,16 @@ public class EngineRulesTests
     public void Engine_names_are_read_leniently(string? name, RdsEngine expected) => Assert.Equal(expected, RdsEngines.Parse(name));
 
     [Theory]
+    [InlineData("mysql", "MySQL")]
+    [InlineData("POSTGRESQL", "PostgreSQL")]
+    [InlineData("sqlserver", "SQLServer")]
+    [InlineData("mariadb", "MariaDB")]
+    [InlineData("Oracle", "Oracle")]
+    [InlineData(null, null)]
+    public void An_engine_name_in_any_case_becomes_the_services_spelling(string? typed, string? sent) =>
+        Assert.Equal(sent, RdsEngines.ServiceSpelling(typed));
+
+    [Theory]
     [InlineData("MySQL", "PostgreSQL", "sqlserver")]
     [InlineData("mysql", "postgres", "SQL Server")]
     public void KnownEngine_passes_for_the_three_restore_engines(string a, string b, string c)

@@ -11,7 +11,7 @@ internal sealed class BackupBelongsToSourceRule : ICompatibilityRule
     {
         if (BackupFacts.Unusable(Id, request, facts) is { } notChecked) return notChecked;
         var backup = facts.Backup!;
-        if (!Describe.Known(backup.InstanceId))
+        if (!Describe.NotBlank(backup.InstanceId))
             return RuleResult.NotChecked(Id, $"The instance backup {request.BackupId} was taken of is not known.");
         return string.Equals(backup.InstanceId, request.SourceInstanceId, StringComparison.Ordinal)
             ? RuleResult.Passed(Id, $"Backup {request.BackupId} was taken of source {request.SourceInstanceId}.")

@@ -11,7 +11,7 @@ internal sealed class BackupCompletedRule : ICompatibilityRule
     {
         if (BackupFacts.Unusable(Id, request, facts) is { } notChecked) return notChecked;
         var backup = facts.Backup!;
-        if (!Describe.Known(backup.Status))
+        if (!Describe.NotBlank(backup.Status))
             return RuleResult.NotChecked(Id, $"The status of backup {request.BackupId} is not known.");
         return string.Equals(backup.Status.Trim(), "COMPLETED", StringComparison.OrdinalIgnoreCase)
             ? RuleResult.Passed(Id, $"Backup {request.BackupId} is COMPLETED.")

@@ -12,7 +12,7 @@ internal static class BackupFacts
             return RuleResult.NotChecked(ruleId, "Applies to restores from a backup only.");
         if (facts.Backup is null)
             return RuleResult.NotChecked(ruleId, $"Backup {request.BackupId} was not looked up.");
-        if (Describe.Known(facts.Backup.Id) && !string.Equals(facts.Backup.Id, request.BackupId, StringComparison.Ordinal))
+        if (Describe.NotBlank(facts.Backup.Id) && !string.Equals(facts.Backup.Id, request.BackupId, StringComparison.Ordinal))
             return RuleResult.NotChecked(ruleId, $"The facts describe backup {facts.Backup.Id}, not {request.BackupId}.");
         return null;
     }

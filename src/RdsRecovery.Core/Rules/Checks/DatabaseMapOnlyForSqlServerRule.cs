@@ -11,7 +11,7 @@ internal sealed class DatabaseMapOnlyForSqlServerRule : ICompatibilityRule
         if (request.DatabaseMap is null)
             return RuleResult.Passed(Id, "No database map: every database is restored.");
         var source = facts.Source;
-        if (source is null || !Describe.Known(source.Engine))
+        if (source is null || !Describe.NotBlank(source.Engine))
             return RuleResult.NotChecked(Id, "A database map is given but the source's engine is not known; the map is valid for SQL Server only.");
         return RdsEngines.Parse(source.Engine) == RdsEngine.SqlServer
             ? RuleResult.Passed(Id, "The source runs SQL Server, which takes a database map.")

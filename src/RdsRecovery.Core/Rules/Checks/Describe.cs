@@ -16,5 +16,6 @@ internal static class Describe
         return engine == RdsEngine.Unknown ? instance.Engine : RdsEngines.DisplayName(engine);
     }
 
-    public static bool Known(string? value) => !string.IsNullOrWhiteSpace(value);
+    /// <summary>A fact counts as given when it is not blank (null, empty or white space).</summary>
+    public static bool NotBlank(string? value) => !string.IsNullOrWhiteSpace(value);
 }

@@ -23,7 +23,7 @@ internal sealed class KnownEngineRule : ICompatibilityRule
 
     private static void Inspect(string role, RdsInstance? instance, List<string> problems, List<string> known, List<string> missing)
     {
-        if (instance is null || !Describe.Known(instance.Engine))
+        if (instance is null || !Describe.NotBlank(instance.Engine))
         {
             missing.Add(role);
             return;

@@ -10,7 +10,7 @@ internal sealed class SameEngineRule : ICompatibilityRule
     public RuleResult Evaluate(RestoreRequest request, RestoreFacts facts)
     {
         var (source, target) = (facts.Source, facts.Target);
-        if (source is null || target is null || !Describe.Known(source.Engine) || !Describe.Known(target.Engine))
+        if (source is null || target is null || !Describe.NotBlank(source.Engine) || !Describe.NotBlank(target.Engine))
             return RuleResult.NotChecked(Id, "The engines of both instances are needed to compare them.");
         var s = RdsEngines.Parse(source.Engine);
         var t = RdsEngines.Parse(target.Engine);

@@ -10,7 +10,7 @@ internal sealed class SameRegionRule : ICompatibilityRule
     public RuleResult Evaluate(RestoreRequest request, RestoreFacts facts)
     {
         var (source, target) = (facts.Source, facts.Target);
-        if (source is null || target is null || !Describe.Known(source.Region) || !Describe.Known(target.Region))
+        if (source is null || target is null || !Describe.NotBlank(source.Region) || !Describe.NotBlank(target.Region))
             return RuleResult.NotChecked(Id, "The regions of both instances are needed.");
         return string.Equals(source.Region!.Trim(), target.Region!.Trim(), StringComparison.OrdinalIgnoreCase)
             ? RuleResult.Passed(Id, $"Both are in {source.Region}.")

@@ -16,7 +16,7 @@ internal sealed class SameVersionRule : ICompatibilityRule
     public RuleResult Evaluate(RestoreRequest request, RestoreFacts facts)
     {
         var (source, target) = (facts.Source, facts.Target);
-        if (source is null || target is null || !Describe.Known(source.Engine) || !Describe.Known(target.Engine))
+        if (source is null || target is null || !Describe.NotBlank(source.Engine) || !Describe.NotBlank(target.Engine))
             return RuleResult.NotChecked(Id, "The engines and versions of both instances are needed to compare versions.");
         var s = RdsEngines.Parse(source.Engine);
         var t = RdsEngines.Parse(target.Engine);
@@ -24,8 +24,8 @@ internal sealed class SameVersionRule : ICompatibilityRule
             return RuleResult.NotChecked(Id, $"Does not apply to SQL Server: {RdsRuleIds.SqlServerVersionAllowed} checks its versions.");
         if (s != t)
             return RuleResult.NotChecked(Id, $"The engines differ ({RdsRuleIds.SameEngine}), so their versions are not compared.");
-        if (!Describe.Known(source.EngineVersion) || !Describe.Known(target.EngineVersion))
-            return RuleResult.NotChecked(Id, "The version of " + (Describe.Known(source.EngineVersion) ? "the target" : "the source") + " is not known.");
+        if (!Describe.NotBlank(source.EngineVersion) || !Describe.NotBlank(target.EngineVersion))
+            return RuleResult.NotChecked(Id, "The version of " + (Describe.NotBlank(source.EngineVersion) ? "the target" : "the source") + " is not known.");
         var engine = Describe.Engine(source);
         if (!string.Equals(source.EngineVersion.Trim(), target.EngineVersion.Trim(), StringComparison.OrdinalIgnoreCase))
             return RuleResult.Failed(Id, $"{Describe.Instance("Source", source)} runs {engine} {source.EngineVersion.Trim()} but {Describe.Instance("target", target)} runs {target.EngineVersion.Trim()}. {engine} restores need the same version: pick a target on {source.EngineVersion.Trim()}.");

@@ -13,7 +13,7 @@ internal sealed class SourceAsTargetAllowedRule : ICompatibilityRule
         if (!request.IsRestoreToSource)
             return RuleResult.Passed(Id, "The target is not the source itself.");
         var source = facts.Source;
-        if (source is null || !Describe.Known(source.Engine))
+        if (source is null || !Describe.NotBlank(source.Engine))
             return RuleResult.NotChecked(Id, "The restore goes into the source itself; the source's engine is not known.");
         var allowed = facts.Profile.SourceAsTargetEngines;
         var engine = RdsEngines.Parse(source.Engine);

@@ -11,12 +11,12 @@ internal sealed class SqlServerVersionAllowedRule : ICompatibilityRule
     public RuleResult Evaluate(RestoreRequest request, RestoreFacts facts)
     {
         var (source, target) = (facts.Source, facts.Target);
-        if (source is null || target is null || !Describe.Known(source.Engine) || !Describe.Known(target.Engine))
+        if (source is null || target is null || !Describe.NotBlank(source.Engine) || !Describe.NotBlank(target.Engine))
             return RuleResult.NotChecked(Id, "The engines and versions of both instances are needed.");
         if (RdsEngines.Parse(source.Engine) != RdsEngine.SqlServer || RdsEngines.Parse(target.Engine) != RdsEngine.SqlServer)
             return RuleResult.NotChecked(Id, "Applies when both instances run SQL Server.");
-        if (!Describe.Known(source.EngineVersion) || !Describe.Known(target.EngineVersion))
-            return RuleResult.NotChecked(Id, "The version of " + (Describe.Known(source.EngineVersion) ? "the target" : "the source") + " is not known.");
+        if (!Describe.NotBlank(source.EngineVersion) || !Describe.NotBlank(target.EngineVersion))
+            return RuleResult.NotChecked(Id, "The version of " + (Describe.NotBlank(source.EngineVersion) ? "the target" : "the source") + " is not known.");
 
         var profile = facts.Profile;
         var table = profile.SqlServerTable;

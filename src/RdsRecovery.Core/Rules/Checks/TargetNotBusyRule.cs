@@ -13,7 +13,7 @@ internal sealed class TargetNotBusyRule : ICompatibilityRule
     public RuleResult Evaluate(RestoreRequest request, RestoreFacts facts)
     {
         var target = facts.Target;
-        var status = target is not null && Describe.Known(target.Status) ? target.Status.Trim() : null;
+        var status = target is not null && Describe.NotBlank(target.Status) ? target.Status.Trim() : null;
         var who = target is not null ? Describe.Instance("Target", target) : $"Target {request.TargetInstanceId}";
         if (status is not null && string.Equals(status, "RESTORING", StringComparison.OrdinalIgnoreCase))
             return RuleResult.Failed(Id, $"{who} is RESTORING: a restore is running into it (perhaps one whose answer was lost). {WaitAdvice} " +

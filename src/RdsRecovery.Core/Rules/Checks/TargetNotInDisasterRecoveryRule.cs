@@ -17,7 +17,7 @@ internal sealed class TargetNotInDisasterRecoveryRule : ICompatibilityRule
         if (!facts.Profile.PostgreSqlRefusesDisasterRecoveryTarget)
             return RuleResult.NotChecked(Id, $"Not a rule of profile {facts.Profile.Label}.");
         var (source, target) = (facts.Source, facts.Target);
-        if (source is null || target is null || !Describe.Known(source.Engine) || !Describe.Known(target.Engine))
+        if (source is null || target is null || !Describe.NotBlank(source.Engine) || !Describe.NotBlank(target.Engine))
             return RuleResult.NotChecked(Id, "The engines of both instances are needed.");
         if (RdsEngines.Parse(source.Engine) != RdsEngine.PostgreSql || RdsEngines.Parse(target.Engine) != RdsEngine.PostgreSql)
             return RuleResult.NotChecked(Id, "Applies when both instances run PostgreSQL.");

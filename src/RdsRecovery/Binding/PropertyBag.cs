@@ -2,7 +2,7 @@ using System;
 using System.Collections;
 using System.Management.Automation;
 
-namespace RdsRecovery.PowerShell;
+namespace RdsRecovery.PowerShell.Binding;
 
 /// <summary>
 /// Reads named values, case-insensitively, from whatever a user hands over: a PSObject (ConvertFrom-Json,

@@ -5,8 +5,9 @@ using System.Management.Automation;
 using RdsRecovery.Errors;
 using RdsRecovery.Jobs;
 using RdsRecovery.Model;
+using RdsRecovery.PowerShell.Cmdlets;
 
-namespace RdsRecovery.PowerShell;
+namespace RdsRecovery.PowerShell.Waiting;
 
 /// <summary>
 /// The waiting shared by Wait-RdsRestoreJob and Restore-RdsInstance -Wait: polls every job at once, shows a

@@ -2,7 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Reflection;
 
-namespace RdsRecovery.PowerShell;
+namespace RdsRecovery.PowerShell.Cmdlets;
 
 /// <summary>
 /// PowerShell still turns every warning of a compiled cmdlet into a prompt ("Continue with this operation?") when

@@ -1,10 +1,10 @@
-using RdsRecovery.Journal;
 using System;
 using System.Management.Automation;
 using RdsRecovery.Api;
 using RdsRecovery.Errors;
+using RdsRecovery.Journal;
 
-namespace RdsRecovery.PowerShell;
+namespace RdsRecovery.PowerShell.Cmdlets;
 
 /// <summary>
 /// Base of the module's cmdlets: per-input work goes in <see cref="ProcessInput"/>; a refusal becomes an error record

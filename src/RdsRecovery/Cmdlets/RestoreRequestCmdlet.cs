@@ -5,13 +5,13 @@ using RdsRecovery.Errors;
 using RdsRecovery.Instances;
 using RdsRecovery.Journal;
 using RdsRecovery.Model;
-using RdsRecovery.PowerShell.Cmdlets;
+using RdsRecovery.PowerShell.Binding;
 using RdsRecovery.PowerShell.Completion;
 using RdsRecovery.Restore;
 using RdsRecovery.Rules;
 using RdsRecovery.Validation;
 
-namespace RdsRecovery.PowerShell;
+namespace RdsRecovery.PowerShell.Cmdlets;
 
 /// <summary>
 /// What Restore-RdsInstance and Test-RdsRestoreCompatibility share: the backup-or-time and database-map parameters,

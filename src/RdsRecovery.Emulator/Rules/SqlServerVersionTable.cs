@@ -6,7 +6,7 @@ namespace RdsRecovery.Emulator.Rules;
 /// <summary>Which SQL Server versions a restore may go to, per route.</summary>
 // Deliberate twin of the client's RdsRecovery.Core/Rules/RestoreRuleProfiles.cs tables; in step by RestoreRuleTests.cs, RestoreV31Tests.cs,
 // SqlServerVersionTests.cs, RuleProfileTests.cs and EndToEnd.Sweep.Tests.ps1.
-internal static class SqlServerEditionTable
+internal static class SqlServerVersionTable
 {
     /// <summary>v3: Table 1 of the seed spec (same year only).</summary>
     public static readonly IReadOnlyDictionary<string, string[]> SeedTable = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)

@@ -4,7 +4,7 @@ using System.Management.Automation;
 using RdsRecovery.Errors;
 using RdsRecovery.Model;
 
-namespace RdsRecovery.PowerShell;
+namespace RdsRecovery.PowerShell.Binding;
 
 /// <summary>
 /// Turns what a user passes as an instance into an <see cref="RdsInstance"/>: one of ours, or any object with the

@@ -9,7 +9,7 @@ using RdsRecovery.Instances;
 using RdsRecovery.Model;
 using RdsRecovery.PowerShell.Session;
 
-namespace RdsRecovery.PowerShell;
+namespace RdsRecovery.PowerShell.Cmdlets;
 
 /// <summary>
 /// Base of the cmdlets that talk to the service: the -Connection parameter (else the session default), one client

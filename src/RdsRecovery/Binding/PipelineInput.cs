@@ -2,7 +2,7 @@ using System.Globalization;
 using RdsRecovery.Errors;
 using RdsRecovery.Model;
 
-namespace RdsRecovery.PowerShell;
+namespace RdsRecovery.PowerShell.Binding;
 
 /// <summary>
 /// What a piped object means, beyond what PowerShell binds by property name: a backup's own id is its backup id (an

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 using RdsRecovery.Api;
 using RdsRecovery.Model;
 
-namespace RdsRecovery.PowerShell;
+namespace RdsRecovery.PowerShell.Cmdlets;
 
 /// <summary>
 /// The names of instances a listing cmdlet reports on, read once per instance id per invocation, so windows and

@@ -1,0 +1,143 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
+using RdsRecovery.Emulator.Hosting;
+using RdsRecovery.Emulator.Http;
+using RdsRecovery.Emulator.Rules;
+using RdsRecovery.Emulator.Store;
+
+namespace RdsRecovery.Emulator.Api;
+
+/// <summary>
+/// What existed at a point in time: <c>ListHistoryDatabase</c> (<c>POST /v3/{project_id}/{engine}/instances/history/databases</c>,
+/// MySQL and PostgreSQL) and <c>ListPostgresqlListHistoryTables</c> (<c>POST /v3/{project_id}/{database_name}/instances/history/tables</c>,
+/// where the SDK documents the path segment as the engine, <c>postgresql</c> only). Bodies and answers follow the SDK models
+/// PostgreSQLHistoryDatabaseRequest / ListHistoryDatabaseResponse and PostgreSQLHistoryTableRequest / ListPostgresqlListHistoryTablesResponse.
+/// </summary>
+internal sealed class HistoryApi
+{
+    private readonly EmulatorServices _services;
+
+    public HistoryApi(EmulatorServices services) => _services = services;
+
+    public Task Databases(HttpContext context, IReadOnlyDictionary<string, string> values)
+    {
+        var engine = Engine(values["engine"], "MySQL", "PostgreSQL");
+        var query = HistoryQuery.Parse(RequestBody.Get(context), tables: false);
+        var now = WireTime.NowMs();
+        var answer = Read(now, (c, limits) =>
+        {
+            var instances = new JsonArray();
+            foreach (var instance in Instances(c, query, engine, now))
+            {
+                var tables = EmulatorStore.TablesAt(c, instance, query.RestoreTimeMs);
+                var databases = (EmulatorStore.StateAt(c, instance, query.RestoreTimeMs)?.Databases ?? Array.Empty<DatabaseEntry>())
+                    .Where(d => Like(d.Name, query.DatabaseNameLike))
+                    .Select(d => (d.Name, Tables: tables.Count(t => string.Equals(t.Database, d.Name, StringComparison.OrdinalIgnoreCase))))
+                    .ToList();
+                instances.Add(new JsonObject
+                {
+                    ["id"] = instance.Id,
+                    ["name"] = instance.Name,
+                    ["total_tables"] = databases.Sum(d => d.Tables),
+                    ["databases"] = new JsonArray(databases.Select(d => (JsonNode)new JsonObject { ["name"] = d.Name, ["total_tables"] = d.Tables }).ToArray()),
+                });
+            }
+            return new JsonObject { ["database_limit"] = limits.DatabaseLimit, ["table_limit"] = limits.DatabaseTableLimit, ["instances"] = instances };
+        });
+        return JsonResponse.WriteAsync(context, 200, answer);
+    }
+
+    public Task Tables(HttpContext context, IReadOnlyDictionary<string, string> values)
+    {
+        var engine = Engine(values["database_name"], "PostgreSQL");
+        var query = HistoryQuery.Parse(RequestBody.Get(context), tables: true);
+        var now = WireTime.NowMs();
+        var answer = Read(now, (c, limits) =>
+        {
+            var instances = new JsonArray();
+            foreach (var instance in Instances(c, query, engine, now))
+            {
+                var tables = EmulatorStore.TablesAt(c, instance, query.RestoreTimeMs).Where(t => Like(t.Name, query.TableNameLike)).ToList();
+                var databases = (EmulatorStore.StateAt(c, instance, query.RestoreTimeMs)?.Databases ?? Array.Empty<DatabaseEntry>())
+                    .Where(d => Like(d.Name, query.DatabaseNameLike))
+                    .Select(d => Database(d.Name, tables.Where(t => string.Equals(t.Database, d.Name, StringComparison.OrdinalIgnoreCase)).ToList()))
+                    .ToList();
+                instances.Add(new JsonObject
+                {
+                    ["id"] = instance.Id,
+                    ["name"] = instance.Name,
+                    ["total_tables"] = databases.Sum(d => d["total_tables"]!.GetValue<int>()),
+                    ["databases"] = new JsonArray(databases.Select(d => (JsonNode)d).ToArray()),
+                });
+            }
+            return new JsonObject { ["table_limit"] = limits.TableLimit, ["instances"] = instances };
+        });
+        return JsonResponse.WriteAsync(context, 200, answer);
+    }
+
+    private static JsonObject Database(string name, IReadOnlyList<TableEntry> tables)
+    {
+        var schemas = tables.GroupBy(t => t.Schema, StringComparer.Ordinal).Select(g => (JsonNode)new JsonObject
+        {
+            ["name"] = g.Key,
+            ["total_tables"] = g.Count(),
+            ["tables"] = new JsonArray(g.Select(t => (JsonNode)new JsonObject { ["name"] = t.Name }).ToArray()),
+        }).ToArray();
+        return new JsonObject { ["name"] = name, ["total_tables"] = tables.Count, ["schemas"] = new JsonArray(schemas) };
+    }
+
+    private JsonObject Read(long now, Func<SqliteConnection, RestoreLimits, JsonObject> read)
+    {
+        _services.Store.SettleDue(now);
+        return _services.Store.Read(c => read(c, EmulatorStore.Limits(c)));
+    }
+
+    /// <summary>Every named instance must exist, run the path's engine and have the time in a restorable range; instance_name_like filters.</summary>
+    private static IEnumerable<InstanceRecord> Instances(SqliteConnection c, HistoryQuery query, string engine, long now)
+    {
+        var found = new List<InstanceRecord>();
+        foreach (var id in query.InstanceIds)
+        {
+            var instance = PartialRestoreRules.Find(c, id);
+            PartialRestoreRules.RequireEngine(instance, "this history API", engine);
+            PartialRestoreRules.RequireInWindow(instance, query.RestoreTimeMs, now);
+            found.Add(instance);
+        }
+        return found.Where(i => Like(i.Name, query.InstanceNameLike));
+    }
+
+    /// <summary>The engine path segment, case-insensitive (SDK: "mysql", "postgresql").</summary>
+    private static string Engine(string segment, params string[] supported)
+    {
+        var all = new[] { "MySQL", "PostgreSQL" };
+        var engine = all.FirstOrDefault(e => string.Equals(e, segment, StringComparison.OrdinalIgnoreCase))
+            ?? throw ApiException.Parameter($"Parameter error: the engine '{segment}' in the path is not one of {string.Join(", ", supported.Select(s => s.ToLowerInvariant()))}.");
+        if (!supported.Contains(engine))
+            throw new ApiException(400, ErrorCodes.EngineMismatch, $"The DB engine or version is not supported: this API is for {string.Join(" and ", supported)}.");
+        return engine;
+    }
+
+    /// <summary>The "fuzzy" filters of the SDK: a case-insensitive substring; absent or empty matches everything.</summary>
+    private static bool Like(string value, string? pattern) =>
+        string.IsNullOrEmpty(pattern) || value.Contains(pattern, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>The shared body of both history APIs.</summary>
+internal sealed record HistoryQuery(IReadOnlyList<string> InstanceIds, long RestoreTimeMs, string? DatabaseNameLike, string? InstanceNameLike, string? TableNameLike)
+{
+    public static HistoryQuery Parse(ReadOnlyMemory<byte> body, bool tables)
+    {
+        var root = JsonBody.Parse(body);
+        var ids = JsonBody.Strings(root, "instance_ids", "instance_ids");
+        if (ids.Distinct(StringComparer.Ordinal).Count() != ids.Count) throw ApiException.Parameter("Parameter error: instance_ids names an instance twice.");
+        return new HistoryQuery(ids, JsonBody.Milliseconds(root, "restore_time", "restore_time"),
+            JsonBody.OptionalString(root, "database_name_like", "database_name_like"),
+            JsonBody.OptionalString(root, "instance_name_like", "instance_name_like"),
+            tables ? JsonBody.OptionalString(root, "table_name_like", "table_name_like") : null);
+    }
+}

@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Data.Sqlite;
+
+namespace RdsRecovery.Emulator.Store;
+
+/// <summary>
+/// What a database- or table-level restore adds to its instance when its job completes: new databases (each with the
+/// marker the old one had at the restore time) and new tables (each with the old table's marker then). Stored as the
+/// job's restored_json under "partial", so <see cref="EmulatorStore.SettleDue(long)"/> tells it from an instance restore.
+/// </summary>
+internal sealed record PartialRestorePlan(IReadOnlyList<DatabaseEntry> Databases, IReadOnlyList<TableEntry> Tables)
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(new Envelope(new Body(Databases.ToList(), Tables.ToList())), Options);
+
+    /// <summary>Applies the plan when <paramref name="restoredJson"/> holds one; false for an instance restore's data.</summary>
+    public static bool TryApply(SqliteConnection c, string instanceId, long atMs, string restoredJson)
+    {
+        Envelope? envelope;
+        try
+        {
+            envelope = JsonSerializer.Deserialize<Envelope>(restoredJson, Options);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        if (envelope?.Partial is not { } plan) return false;
+        var instance = EmulatorStore.Instance(c, instanceId);
+        if (instance is null) return true;
+        if (plan.Databases.Count > 0)
+        {
+            foreach (var database in plan.Databases)
+                EmulatorStore.EditDatabase(c, instance, atMs, database.Name, true, database.Version);
+        }
+        foreach (var table in plan.Tables)
+            EmulatorStore.InsertTableEvent(c, instanceId, new TableEvent(table.Database, table.Schema, table.Name, atMs, false, table.Marker));
+        return true;
+    }
+
+    private sealed record Envelope(Body? Partial);
+
+    private sealed record Body(List<DatabaseEntry> Databases, List<TableEntry> Tables);
+}
+
+internal sealed partial class EmulatorStore
+{
+    /// <summary>Stores a database- or table-level restore job; its plan is applied when the job completes.</summary>
+    internal void InsertPartialJob(SqliteConnection c, JobRecord job, PartialRestorePlan plan, string requestJson)
+    {
+        NonQuery(c,
+            "INSERT INTO jobs (id, name, source_id, target_id, target_name, created_ms, visible_ms, ends_ms, fail_reason, settled, restored_json, request_json) " +
+            "VALUES ($id, $name, $src, $tgt, $tname, $created, $visible, $ends, $fail, 0, $restored, $request)",
+            ("$id", job.Id), ("$name", job.Name), ("$src", job.SourceId), ("$tgt", job.TargetId), ("$tname", job.TargetName),
+            ("$created", job.CreatedMs), ("$visible", job.VisibleMs), ("$ends", job.EndsMs), ("$fail", job.FailReason),
+            ("$restored", plan.ToJson()), ("$request", requestJson));
+        NoteDue(job.EndsMs);
+    }
+}
