@@ -133,6 +133,10 @@ public sealed class DatabaseRestoreTests
         Assert.Equal((HttpStatusCode.BadRequest, "DBS.200001"), await e.PostError(Path, DatabaseRestore("erp-prod", TenMinutesAgo())));
         Assert.Equal((HttpStatusCode.BadRequest, "DBS.200001"), await e.PostError(Path, new { instances = new[] { new { instance_id = WellKnown.ErpProd, databases = new[] { new { old_name = "erp", new_name = "b" } } } } }));
         Assert.Equal((HttpStatusCode.BadRequest, "DBS.200001"), await e.PostError(Path, new { instances = Array.Empty<object>() }));
+        var twice = new { restore_time = TenMinutesAgo(), instance_id = WellKnown.ErpProd, databases = new[] { new { old_name = "erp", new_name = "b" } } };
+        Assert.Equal((HttpStatusCode.BadRequest, "DBS.200001"), await e.PostError(Path, new { instances = new[] { twice, twice with { } } }));
+        Assert.Equal((HttpStatusCode.BadRequest, "DBS.200001"), await e.PostError(Path,
+            new { instances = new[] { new { restore_time = TenMinutesAgo(), instance_id = WellKnown.ErpProd, is_fast_restore = "yes", databases = new[] { new { old_name = "erp", new_name = "b" } } } } }));
         Assert.Equal((HttpStatusCode.BadRequest, "DBS.200006"), await e.PostError(Path, ""));
     }
 

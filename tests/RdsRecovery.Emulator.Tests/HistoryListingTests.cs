@@ -39,6 +39,18 @@ public sealed class HistoryListingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_restore_time_sent_as_a_string_of_digits_is_read_as_terraform_sends_it()
+    {
+        var at = TenMinutesAgo();
+        var asNumber = await _e.PostOk("mysql/instances/history/databases", HistoryBody(at, "erp-prod"));
+        var asText = await _e.PostOk("mysql/instances/history/databases",
+            new { instance_ids = new[] { WellKnown.ErpProd }, restore_time = at.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Equal(asNumber.ToJsonString(), asText.ToJsonString());
+        Assert.Equal((HttpStatusCode.BadRequest, "DBS.200001"), await _e.PostError("mysql/instances/history/databases",
+            new { instance_ids = new[] { WellKnown.ErpProd }, restore_time = "2026-11-30T10:00:00Z" }));
+    }
+
+    [Fact]
     public async Task The_name_filters_are_case_insensitive_substrings()
     {
         var answer = await _e.PostOk("MySQL/instances/history/databases", new
@@ -106,5 +118,24 @@ public sealed class HistoryListingTests : IAsyncLifetime
         Assert.Equal((HttpStatusCode.BadRequest, "DBS.200001"), await _e.PostError(path, new { instance_ids = Array.Empty<string>(), restore_time = TenMinutesAgo() }));
         Assert.Equal((HttpStatusCode.BadRequest, "DBS.200001"), await _e.PostError(path, new { instance_ids = new[] { WellKnown.ErpProd }, restore_time = "yesterday" }));
         Assert.Equal((HttpStatusCode.BadRequest, "DBS.200006"), await _e.PostError(path, ""));
+    }
+
+    [Fact]
+    public async Task The_current_databases_of_MySql_and_PostgreSql_are_listed_in_their_sdk_shapes()
+    {
+        await _e.AdminJsonAsync(HttpMethod.Put, $"instances/{WellKnown.ErpProd}/databases", "{\"databases\":[\"erp\",\"erp_2027\"]}");
+        var mysql = await _e.GetJsonAsync($"instances/{WellKnown.ErpProd}/database/detail?page=1&limit=100");
+        Assert.Equal(2, mysql["total_count"]!.GetValue<int>());
+        Assert.Equal(new[] { "erp", "erp_2027" }, mysql["databases"]!.AsArray().Select(d => d!["name"]!.GetValue<string>()));
+        Assert.Equal("utf8mb4", mysql["databases"]![0]!["character_set"]!.GetValue<string>());
+        var page2 = await _e.GetJsonAsync($"instances/{WellKnown.ErpProd}/database/detail?page=2&limit=1");
+        Assert.Equal(("erp_2027", 2), (page2["databases"]![0]!["name"]!.GetValue<string>(), page2["total_count"]!.GetValue<int>()));
+
+        var pg = await _e.GetJsonAsync($"instances/{RunningEmulator.Id("crm-pg12-prod")}/database/detail?page=1&limit=10&db=crm");
+        var crm = pg["databases"]!.AsArray().Single()!;
+        Assert.Equal(("crm", "UTF8"), (crm["name"]!.GetValue<string>(), crm["character_set"]!.GetValue<string>()));
+        Assert.NotNull(crm["owner"]);
+        var none = await _e.GetJsonAsync($"instances/{RunningEmulator.Id("crm-pg12-prod")}/database/detail?page=1&limit=10&db=nope");
+        Assert.Equal(0, none["total_count"]!.GetValue<int>());
     }
 }

@@ -127,6 +127,19 @@ public sealed class TableRestoreTests
     }
 
     [Fact]
+    public async Task The_PostgreSql_batch_checks_its_shape()
+    {
+        await using var e = await RunningEmulator.StartAsync();
+        var one = PostgreSqlTables("crm-pg12-prod", TenMinutesAgo(), "crm", "public", ("orders", "orders_back"));
+        var item = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(one))!["instances"]![0]!;
+        Assert.Equal((HttpStatusCode.BadRequest, "DBS.200001"), await e.PostError(PgPath, $"{{\"instances\":[{item.ToJsonString()},{item.ToJsonString()}]}}"));
+        Assert.Equal((HttpStatusCode.BadRequest, "DBS.200001"), await e.PostError(PgPath,
+            new { instances = new[] { new { restore_time = TenMinutesAgo(), instance_id = RunningEmulator.Id("crm-pg12-prod"), databases = new[] { new { database = "crm" } } } } }));
+        Assert.Equal((HttpStatusCode.BadRequest, "DBS.200001"), await e.PostError(PgPath, PostgreSqlTables("crm-pg12-prod", TenMinutesAgo(), "crm", "public", ("orders", "a"), ("orders", "b"))));
+        Assert.Equal((HttpStatusCode.BadRequest, "DBS.200006"), await e.PostError(PgPath, " "));
+    }
+
+    [Fact]
     public async Task The_old_v3_table_path_is_not_the_v31_one()
     {
         await using var e = await RunningEmulator.StartAsync();

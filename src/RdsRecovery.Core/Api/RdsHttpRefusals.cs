@@ -5,8 +5,9 @@ using RdsRecovery.Auth;
 namespace RdsRecovery.Api;
 
 /// <summary>
-/// The two answers the client refuses to go past, in words: a redirect (never followed: it would carry the
-/// credentials or the signed request elsewhere) and a TLS connection that is not trusted (never retried).
+/// Refusals in words: the two answers the client refuses to go past, a redirect (never followed: it would carry the
+/// credentials or the signed request elsewhere) and a TLS connection that is not trusted (never retried), and the two
+/// ways a restore ends without being sent again, a busy target and an outcome the client cannot know.
 /// </summary>
 internal static class RdsHttpRefusals
 {
@@ -39,5 +40,25 @@ internal static class RdsHttpRefusals
         for (Exception? e = ex; e is not null && !handshake; e = e.InnerException)
             handshake = e is System.Security.Authentication.AuthenticationException;
         return handshake ? "the TLS handshake failed (does the endpoint speak TLS on that port? An http:// server answers nothing TLS can read)" : null;
+    }
+
+    /// <summary>The busy refusal of a restore, naming the target and what to check; it was not sent again.</summary>
+    public static RdsServiceException BusyRestore(RdsServiceException error, string target)
+    {
+        var t = target.Length == 0 ? "<target>" : target;
+        return new RdsServiceException(RdsErrorKind.Busy, error.Method, error.Path, error.HttpStatus, error.ErrorCode, error.ErrorMessage, error.RequestId,
+            $"The target instance {t} is busy: another restore or operation runs on it, so the service refused this restore. It was NOT sent again "
+            + "(a second send after that operation ends would overwrite the target again). Check 'Get-RdsInstance -InstanceId " + t
+            + "' (RESTORING while a restore runs) and 'Get-RdsRestoreJob -Recent -TargetInstanceId " + t
+            + "'; once it is ACTIVE and you still want this restore, run it again.");
+    }
+
+    /// <summary>A restore that may have reached the service (no clear answer): never sent again, and said so with the reason.</summary>
+    public static RestoreOutcomeUnknownException OutcomeUnknown(RdsServiceException error, string target)
+    {
+        var reason = error.HttpStatus is int s
+            ? $"HTTP {s}{(error.ErrorCode is null ? "" : " " + error.ErrorCode)}{(error.Kind == RdsErrorKind.InvalidResponse ? ", unreadable answer" : "")}"
+            : error.Kind == RdsErrorKind.Timeout ? "no answer within the request timeout" : "the connection failed after the request was sent";
+        return new RestoreOutcomeUnknownException(target, reason, error.HttpStatus, error.RequestId, error);
     }
 }

@@ -135,7 +135,7 @@ internal sealed record HistoryQuery(IReadOnlyList<string> InstanceIds, long Rest
         var root = JsonBody.Parse(body);
         var ids = JsonBody.Strings(root, "instance_ids", "instance_ids");
         if (ids.Distinct(StringComparer.Ordinal).Count() != ids.Count) throw ApiException.Parameter("Parameter error: instance_ids names an instance twice.");
-        return new HistoryQuery(ids, JsonBody.Milliseconds(root, "restore_time", "restore_time"),
+        return new HistoryQuery(ids, JsonBody.MillisecondsOrDigits(root, "restore_time", "restore_time"),
             JsonBody.OptionalString(root, "database_name_like", "database_name_like"),
             JsonBody.OptionalString(root, "instance_name_like", "instance_name_like"),
             tables ? JsonBody.OptionalString(root, "table_name_like", "table_name_like") : null);

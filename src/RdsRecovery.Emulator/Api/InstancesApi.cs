@@ -76,15 +76,16 @@ internal sealed class InstancesApi
         return JsonResponse.WriteAsync(context, 200, new JsonObject { ["restore_time"] = ranges });
     }
 
-    /// <summary><c>GET /v3/{project_id}/instances/{instance_id}/database/detail?page=&amp;limit=</c>, SQL Server only.</summary>
+    /// <summary><c>GET /v3/{project_id}/instances/{instance_id}/database/detail?page=&amp;limit=</c>: SQL Server here, MySQL and PostgreSQL in <see cref="EngineDatabaseList"/>.</summary>
     public Task Databases(HttpContext context, IReadOnlyDictionary<string, string> values)
     {
         var page = Query.Int(context, "page", 1, 1, int.MaxValue, required: true);
         var limit = Query.Int(context, "limit", 100, 1, 100, required: true);
         var instance = Find(values["instance_id"]);
-        if (instance.Engine != "SQLServer")
-            throw new ApiException(400, ErrorCodes.EngineMismatch, $"The DB engine or version is not supported: {instance.Name} is {instance.Engine}; this API is for SQL Server.");
         var state = _services.Store.StateAt(instance, WireTime.NowMs());
+        if (instance.Engine is "MySQL" or "PostgreSQL") return EngineDatabaseList.WriteAsync(context, instance, state, page, limit);
+        if (instance.Engine != "SQLServer")
+            throw new ApiException(400, ErrorCodes.EngineMismatch, $"The DB engine or version is not supported: {instance.Name} is {instance.Engine}.");
         var names = SystemDatabases.Select(n => (Name: n, Charset: "SQL_Latin1_General_CP1_CI_AS"))
             .Concat((state?.Databases ?? Array.Empty<DatabaseEntry>()).Select(d => (d.Name, Charset: d.CharacterSet)))
             .ToList();

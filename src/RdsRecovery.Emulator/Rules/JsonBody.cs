@@ -73,6 +73,21 @@ internal static class JsonBody
         return ms;
     }
 
+    /// <summary>
+    /// As <see cref="Milliseconds"/>, but a JSON string of digits is also read: Terraform's history data sources send
+    /// <c>restore_time</c> that way (data_source_huaweicloud_rds_restored_databases.go / _tables.go) and work.
+    /// </summary>
+    public static long MillisecondsOrDigits(JsonElement parent, string name, string path)
+    {
+        if (parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String)
+        {
+            var text = value.GetString()!;
+            if (text.Length is > 0 and <= 18 && text.All(char.IsAsciiDigit)) return long.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+            throw ApiException.Parameter($"Parameter error: {path} must be a UNIX timestamp in milliseconds.");
+        }
+        return Milliseconds(parent, name, path);
+    }
+
     public static bool? OptionalBool(JsonElement parent, string name, string path)
     {
         if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;

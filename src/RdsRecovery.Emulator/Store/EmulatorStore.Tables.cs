@@ -61,7 +61,7 @@ internal sealed partial class EmulatorStore
     /// <paramref name="atMs"/>, which may lie in the past: every data state from then on gains (or loses) it. A dropped
     /// database takes its tables with it. Returns false when the instance did not exist at that time.
     /// </summary>
-    internal static bool EditDatabase(SqliteConnection c, InstanceRecord instance, long atMs, string name, bool create, string? marker)
+    internal static bool EditDatabase(SqliteConnection c, InstanceRecord instance, long atMs, string name, bool create, string? marker, string? charset = null)
     {
         var rows = new List<(long RowId, long From, bool Live, string Marker, List<DatabaseEntry> Databases)>();
         using (var command = Command(c,
@@ -88,7 +88,7 @@ internal sealed partial class EmulatorStore
         {
             var result = databases.Where(d => !string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
             if (create)
-                result.Add(new DatabaseEntry(name, databases.FirstOrDefault()?.CharacterSet ?? DefaultCharset(instance.Engine), marker ?? (live ? null : stateMarker)));
+                result.Add(new DatabaseEntry(name, charset ?? databases.FirstOrDefault()?.CharacterSet ?? DefaultCharset(instance.Engine), marker ?? (live ? null : stateMarker)));
             return result;
         }
     }

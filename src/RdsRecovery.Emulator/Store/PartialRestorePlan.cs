@@ -37,11 +37,8 @@ internal sealed record PartialRestorePlan(IReadOnlyList<DatabaseEntry> Databases
         if (envelope?.Partial is not { } plan) return false;
         var instance = EmulatorStore.Instance(c, instanceId);
         if (instance is null) return true;
-        if (plan.Databases.Count > 0)
-        {
-            foreach (var database in plan.Databases)
-                EmulatorStore.EditDatabase(c, instance, atMs, database.Name, true, database.Version);
-        }
+        foreach (var database in plan.Databases)
+            EmulatorStore.EditDatabase(c, instance, atMs, database.Name, true, database.Version, database.CharacterSet);
         foreach (var table in plan.Tables)
             EmulatorStore.InsertTableEvent(c, instanceId, new TableEvent(table.Database, table.Schema, table.Name, atMs, false, table.Marker));
         return true;
