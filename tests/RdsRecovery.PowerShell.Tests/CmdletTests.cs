@@ -53,11 +53,18 @@ public class CmdletTests : IDisposable
         Assert.Equal("2026-01-01T10:00:00", error.TargetObject);
     }
 
+    /// <summary>
+    /// -RestoreTime is a RestoreTimeArgument (a time, the word Latest, or a refusal: issue 13's Latest needs more than a
+    /// DateTimeOffset), and a DateTimeOffset given to it is still taken as that exact UTC instant.
+    /// </summary>
     [Fact]
-    public void RestoreTime_parameter_is_a_DateTimeOffset()
+    public void RestoreTime_parameter_takes_a_DateTimeOffset_as_that_instant()
     {
         var r = _host.Run("(Get-Command Restore-RdsInstance).Parameters['RestoreTime'].ParameterType");
-        Assert.Equal(typeof(DateTimeOffset?), Assert.Single(r.Output));
+        Assert.Equal(typeof(RdsRecovery.PowerShell.Binding.RestoreTimeArgument), Assert.Single(r.Output));
+        var time = _host.Run("function t { param([RdsRecovery.PowerShell.Binding.RestoreTimeTransformation()] $RestoreTime) $RestoreTime }; " +
+            "(t ([DateTimeOffset]::new(2026, 1, 1, 18, 0, 0, [TimeSpan]::FromHours(8)))).Time");
+        Assert.Equal(new DateTimeOffset(2026, 1, 1, 10, 0, 0, TimeSpan.Zero), Assert.Single(time.Output));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using RdsRecovery.Api;
 using RdsRecovery.Errors;
 
 namespace RdsRecovery.PowerShell.Tests;
@@ -15,15 +16,39 @@ public class ErrorRecordTests
     [Fact]
     public void A_record_carries_the_id_category_target_and_parameter()
     {
-        var error = new RdsError(RdsErrorIds.InvalidBackupId, RdsErrorCategory.InvalidArgument, "bad backup", "a/b", "BackupId");
+        var error = new RdsError(RdsErrorIds.InvalidBackupId, "bad backup", "a/b", "BackupId");
         var record = ErrorRecords.From(error);
         Assert.Equal(RdsErrorIds.InvalidBackupId, record.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.InvalidArgument, record.CategoryInfo.Category);
         Assert.Equal("a/b", record.TargetObject);
         Assert.Equal("BackupId", record.CategoryInfo.TargetName);
-        var ex = Assert.IsType<RdsErrorException>(record.Exception);
+        var ex = Assert.IsType<RdsException>(record.Exception);
         Assert.Equal("bad backup", ex.Message);
         Assert.Equal(RdsErrorIds.InvalidBackupId, ex.ErrorId);
+        Assert.Same(error, ex.Error);
+    }
+
+    [Fact]
+    public void A_thrown_error_keeps_its_exception_and_takes_the_catalogue_category_whatever_the_target()
+    {
+        var cause = new TimeoutException("no answer");
+        var thrown = new RdsException(new RdsError(RdsErrorIds.EndpointUnreachable, "unreachable", cause: cause));
+        var record = ErrorRecords.From(thrown, "fallback target");
+        Assert.Same(thrown, record.Exception);
+        Assert.Same(cause, record.Exception.InnerException);
+        Assert.Equal(ErrorCategory.ConnectionError, record.CategoryInfo.Category);
+        Assert.Equal("fallback target", record.TargetObject);
+        Assert.Equal(RdsErrorIds.EndpointUnreachable, record.FullyQualifiedErrorId);
+    }
+
+    [Fact]
+    public void Every_catalogued_id_becomes_a_record_of_its_catalogue_category()
+    {
+        foreach (var entry in RdsErrorCatalog.All)
+        {
+            var record = ErrorRecords.From(new RdsError(entry.Id, entry.Summary));
+            Assert.Equal(entry.Category.ToString(), record.CategoryInfo.Category.ToString());
+        }
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public static class RdsApiVersions
         if (explicitVersion is { } given) return given;
         var text = (environment ?? RdsEnvironment.System).Variable(RdsEnvironmentVariables.ApiVersion);
         if (text is null) return RdsRestoreApiVersion.V3;
-        return Parse(text) ?? throw new RdsConfigurationException(RdsErrorIds.InvalidApiVersion,
-            $"{RdsEnvironmentVariables.ApiVersion} is '{text}', which is not an API version: set it to {V3} or {V31}, or remove it (the default is {V3}).");
+        return Parse(text) ?? throw new RdsException(new RdsError(RdsErrorIds.InvalidApiVersion,
+            $"{RdsEnvironmentVariables.ApiVersion} is '{text}', which is not an API version: set it to {V3} or {V31}, or remove it (the default is {V3})."));
     }
 }

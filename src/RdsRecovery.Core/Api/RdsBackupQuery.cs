@@ -28,7 +28,7 @@ public sealed class RdsBackupQuery
 
     /// <summary>InvalidTimeRange when <see cref="After"/> is later than <see cref="Before"/> (then nothing is to be sent); else null.</summary>
     public RdsError? Check(string afterParameterName) => After is not null && Before is not null && After > Before
-        ? new RdsError(RdsErrorIds.InvalidTimeRange, RdsErrorCategory.InvalidArgument,
+        ? new RdsError(RdsErrorIds.InvalidTimeRange,
             $"-After ({After:u}) is later than -Before ({Before:u}).", After, afterParameterName)
         : null;
 

@@ -20,7 +20,7 @@ public sealed class RdsConnection
         RdsRestoreApiVersion apiVersion = RdsRestoreApiVersion.V3)
     {
         if (string.IsNullOrWhiteSpace(projectId) || !ProjectIdPattern.IsMatch(projectId.Trim()))
-            throw new RdsConfigurationException(RdsErrorIds.InvalidProjectId, "The project id must be 1-64 letters, digits, '-' or '_'.");
+            throw new RdsException(new RdsError(RdsErrorIds.InvalidProjectId, "The project id must be 1-64 letters, digits, '-' or '_'."));
         Region = region ?? "";
         ProjectId = projectId.Trim();
         Endpoint = RdsEndpoints.Validate(endpoint ?? throw new ArgumentNullException(nameof(endpoint)));
@@ -97,8 +97,8 @@ public sealed class RdsConnection
             if (ak is not null || sk is not null)
             {
                 if (ak is null || sk is null)
-                    throw new RdsConfigurationException(RdsErrorIds.CredentialsIncomplete,
-                        $"Only one of {RdsEnvironmentVariables.AccessKey} and {RdsEnvironmentVariables.SecretKey} is set; set both.");
+                    throw new RdsException(new RdsError(RdsErrorIds.CredentialsIncomplete,
+                        $"Only one of {RdsEnvironmentVariables.AccessKey} and {RdsEnvironmentVariables.SecretKey} is set; set both."));
                 credentials = FromSource(() => RdsCredentials.FromAccessKey(ak, sk, env.Variable(RdsEnvironmentVariables.SecurityToken)),
                     $"the environment variables {RdsEnvironmentVariables.AccessKey} / {RdsEnvironmentVariables.SecurityToken}");
                 source = "Environment";
@@ -109,13 +109,13 @@ public sealed class RdsConnection
                 var fak = f?["ak"];
                 var fsk = f?["sk"];
                 if (f is null || (fak is null && fsk is null))
-                    throw new RdsConfigurationException(RdsErrorIds.CredentialsNotFound,
+                    throw new RdsException(new RdsError(RdsErrorIds.CredentialsNotFound,
                         "No credentials found: pass an access key and secret key or a token, or set "
                         + $"{RdsEnvironmentVariables.AccessKey} and {RdsEnvironmentVariables.SecretKey}, or write them to the SDK credentials file "
-                        + $"({CredentialsFile.Locate(env) ?? "~/.huaweicloud/credentials"}, section [basic], keys ak and sk).");
+                        + $"({CredentialsFile.Locate(env) ?? "~/.huaweicloud/credentials"}, section [basic], keys ak and sk)."));
                 if (fak is null || fsk is null)
-                    throw new RdsConfigurationException(RdsErrorIds.CredentialsIncomplete,
-                        $"The credentials file {f.Path} has only one of ak and sk in its [basic] section.");
+                    throw new RdsException(new RdsError(RdsErrorIds.CredentialsIncomplete,
+                        $"The credentials file {f.Path} has only one of ak and sk in its [basic] section."));
                 credentials = FromSource(() => RdsCredentials.FromAccessKey(fak, fsk, f["security_token"]), $"the credentials file {f.Path} ([basic] ak / security_token)");
                 source = f.Path;
             }
@@ -123,8 +123,8 @@ public sealed class RdsConnection
 
         var projectId = Blank(options.ProjectId) ?? env.Variable(RdsEnvironmentVariables.ProjectId) ?? File()?["project_id"];
         if (projectId is null)
-            throw new RdsConfigurationException(RdsErrorIds.ProjectIdNotFound,
-                $"No project id found: pass one, or set {RdsEnvironmentVariables.ProjectId}, or add project_id to the [basic] section of the SDK credentials file.");
+            throw new RdsException(new RdsError(RdsErrorIds.ProjectIdNotFound,
+                $"No project id found: pass one, or set {RdsEnvironmentVariables.ProjectId}, or add project_id to the [basic] section of the SDK credentials file."));
 
         var apiVersion = RdsApiVersions.Resolve(options.ApiVersion, env);
         var connection = new RdsConnection(region, projectId, endpoint, credentials, source, apiVersion);
@@ -147,9 +147,9 @@ public sealed class RdsConnection
     private static RdsCredentials FromSource(Func<RdsCredentials> make, string source)
     {
         try { return make(); }
-        catch (RdsConfigurationException ex) when (ex.ErrorId == RdsErrorIds.InvalidCredentialCharacters)
+        catch (RdsException ex) when (ex.ErrorId == RdsErrorIds.InvalidCredentialCharacters)
         {
-            throw new RdsConfigurationException(ex.ErrorId, $"From {source}: {ex.Message}");
+            throw new RdsException(new RdsError(ex.ErrorId, $"From {source}: {ex.Message}"));
         }
     }
 

@@ -61,34 +61,34 @@ public static class RdsConnectionCheck
         var check = $"The check read GET /v3/{{project_id}}/instances?limit=1 to {where} got {answer}.";
 
         if ((ex.Kind == RdsErrorKind.Authentication || ex.HttpStatus == 401) && Mentions(ex, "project") && !Mentions(ex, "signature") && !Mentions(ex, "canonicalRequest"))
-            return Fail(RdsErrorIds.ProjectIdRejected, RdsErrorCategory.AuthenticationError,
+            return Fail(RdsErrorIds.ProjectIdRejected,
                 $"The service refused project {connection.ProjectId} for these credentials. {check} {ProjectAdvice(connection)}{requestId}", connection, ex);
         if (ex.Kind == RdsErrorKind.Authentication || ex.HttpStatus == 401)
         {
             var what = connection.AuthenticationType == RdsAuthenticationType.Token
                 ? "the IAM token (it expires after 24 hours and is valid only for the project it was issued for)"
                 : "the access key and secret key (and -SecurityToken for temporary keys; they must be of the same pair)";
-            return Fail(RdsErrorIds.CredentialsRejected, RdsErrorCategory.AuthenticationError,
+            return Fail(RdsErrorIds.CredentialsRejected,
                 $"The service refused the credentials. {check} Check {what}, that this computer's clock is right (signatures more than 15 minutes off are refused), " +
                 $"and that the endpoint belongs to the cloud the credentials are for.{requestId}", connection, ex);
         }
         if (ex.HttpStatus == 403 && Array.Exists(ProjectCodes, c => string.Equals(c, ex.ErrorCode, StringComparison.OrdinalIgnoreCase)))
-            return Fail(RdsErrorIds.ProjectIdRejected, RdsErrorCategory.PermissionDenied,
+            return Fail(RdsErrorIds.ProjectIdRejected,
                 $"The service refused project {connection.ProjectId}. {check} {ProjectAdvice(connection)}{requestId}", connection, ex);
         if (ex.HttpStatus == 403)
             return RdsConnectionCheckResult.Warn(
                 $"Connected, but this identity may not list instances ({answer}{(string.IsNullOrEmpty(ex.ErrorMessage) ? "" : ": " + ex.ErrorMessage)}). " +
                 "Restores may still be allowed; the compatibility checks read instances, so they will fail until the identity may read them (or use -SkipCompatibilityCheck knowingly)." + requestId, ex);
         if (ex.HttpStatus == 404 || ex.Kind == RdsErrorKind.InvalidResponse)
-            return Fail(RdsErrorIds.EndpointNotRds, RdsErrorCategory.InvalidArgument,
+            return Fail(RdsErrorIds.EndpointNotRds,
                 $"The endpoint answered, but not as the RDS API. {check} Check -Endpoint: it is the service's base URI, such as https://rds.{{region}}.myhuaweicloud.com, " +
                 $"without an API path (the module adds /v3/{{project_id}}/...), and no proxy rewrites it. A project id unknown to the service can also answer 404.{requestId}",
                 connection.Endpoint, ex);
         if (ex.Kind == RdsErrorKind.Transport || ex.Kind == RdsErrorKind.Timeout)
-            return Fail(RdsErrorIds.EndpointUnreachable, ex.Kind == RdsErrorKind.Timeout ? RdsErrorCategory.OperationTimeout : RdsErrorCategory.ConnectionError,
+            return Fail(RdsErrorIds.EndpointUnreachable,
                 $"{connection.Endpoint} could not be reached ({ex.Message}). Check the region name or -Endpoint, the network and any proxy; " +
                 "-SkipValidation connects without this check (for example to prepare a connection offline).", connection.Endpoint, ex);
-        return Fail(RdsErrorIds.ConnectionCheckFailed, RdsServiceErrors.CategoryFor(ex.Kind),
+        return Fail(RdsErrorIds.ConnectionCheckFailed,
             $"The check read failed. {check} {ex.ErrorMessage} Try again later; -SkipValidation connects without this check.{requestId}", connection, ex);
     }
 
@@ -100,6 +100,6 @@ public static class RdsConnectionCheck
     private static bool Mentions(RdsServiceException ex, string word) =>
         ex.ErrorMessage is { } message && message.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0;
 
-    private static RdsConnectionCheckResult Fail(string id, RdsErrorCategory category, string message, object target, RdsException cause) =>
-        RdsConnectionCheckResult.Fail(new RdsError(id, category, message, target), cause);
+    private static RdsConnectionCheckResult Fail(string id, string message, object target, RdsException cause) =>
+        RdsConnectionCheckResult.Fail(new RdsError(id, message, target, cause: cause), cause);
 }

@@ -38,7 +38,7 @@ public static class RdsEndpoints
     public static Uri ForRegion(string region)
     {
         if (!IsValidRegionName(region))
-            throw new RdsConfigurationException(RdsErrorIds.InvalidRegion, $"'{region}' is not a region name (for example ap-southeast-1).");
+            throw new RdsException(new RdsError(RdsErrorIds.InvalidRegion, $"'{region}' is not a region name (for example ap-southeast-1)."));
         return region == "eu-west-101"
             ? new Uri("https://rds.eu-west-101.myhuaweicloud.eu")
             : new Uri($"https://rds.{region}.myhuaweicloud.com");
@@ -52,17 +52,18 @@ public static class RdsEndpoints
     {
         if (explicitEndpoint is not null) return Validate(explicitEndpoint);
         if (string.IsNullOrEmpty(region))
-            throw new RdsConfigurationException(RdsErrorIds.RegionOrEndpointRequired,
-                $"Name a region (-Region, or the variable {RdsEnvironmentVariables.Region}) or an endpoint (-Endpoint).");
+            throw new RdsException(new RdsError(RdsErrorIds.RegionOrEndpointRequired,
+                $"Name a region (-Region, or the variable {RdsEnvironmentVariables.Region}) or an endpoint (-Endpoint)."));
         if (!IsValidRegionName(region!))
-            throw new RdsConfigurationException(RdsErrorIds.InvalidRegion, $"'{region}' is not a region name (for example ap-southeast-1).");
+            throw new RdsException(new RdsError(RdsErrorIds.InvalidRegion, $"'{region}' is not a region name (for example ap-southeast-1)."));
         var overrideValue = env.Variable(OverrideVariableName(region!));
         if (overrideValue is not null)
         {
             var first = overrideValue.Split(',')[0].Trim();
             if (!first.Contains("://")) first = "https://" + first;
             if (!Uri.TryCreate(first, UriKind.Absolute, out var uri))
-                throw new RdsConfigurationException(RdsErrorIds.InvalidEndpoint, $"The variable {OverrideVariableName(region!)} holds no valid URI.");
+                throw new RdsException(new RdsError(RdsErrorIds.InvalidEndpoint,
+                    $"The variable {OverrideVariableName(region!)} holds no valid URI."));
             return Validate(uri);
         }
         return ForRegion(region!);
@@ -76,18 +77,19 @@ public static class RdsEndpoints
     public static Uri Validate(Uri endpoint)
     {
         if (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp))
-            throw new RdsConfigurationException(RdsErrorIds.InvalidEndpoint, $"The endpoint '{endpoint}' must be an absolute http(s) URI.");
+            throw new RdsException(new RdsError(RdsErrorIds.InvalidEndpoint, $"The endpoint '{endpoint}' must be an absolute http(s) URI."));
         if (!string.IsNullOrEmpty(endpoint.Query) || !string.IsNullOrEmpty(endpoint.Fragment) || !string.IsNullOrEmpty(endpoint.UserInfo))
-            throw new RdsConfigurationException(RdsErrorIds.InvalidEndpoint, "The endpoint must be a base URI without query, fragment or user information.");
+            throw new RdsException(new RdsError(RdsErrorIds.InvalidEndpoint,
+                "The endpoint must be a base URI without query, fragment or user information."));
         if (endpoint.Scheme == Uri.UriSchemeHttp && !IsLoopback(endpoint))
-            throw new RdsConfigurationException(RdsErrorIds.InsecureEndpoint,
-                $"The endpoint '{endpoint}' uses plain http; only a loopback address (the local emulator) may. Use https.");
+            throw new RdsException(new RdsError(RdsErrorIds.InsecureEndpoint,
+                $"The endpoint '{endpoint}' uses plain http; only a loopback address (the local emulator) may. Use https."));
         var text = endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/');
         var apiPath = ApiVersionSuffix.Match(text);
         if (apiPath.Success) text = text.Substring(0, apiPath.Index);
         if (ApiPathInside.IsMatch(new Uri(text).AbsolutePath))
-            throw new RdsConfigurationException(RdsErrorIds.InvalidEndpoint,
-                $"The endpoint '{endpoint}' holds an API path (/v3/...). Give the service's base URI only, for example {endpoint.GetLeftPart(UriPartial.Authority)}; the module adds /v3/{{project_id}}/... itself.");
+            throw new RdsException(new RdsError(RdsErrorIds.InvalidEndpoint,
+                $"The endpoint '{endpoint}' holds an API path (/v3/...). Give the service's base URI only, for example {endpoint.GetLeftPart(UriPartial.Authority)}; the module adds /v3/{{project_id}}/... itself."));
         return new Uri(text);
     }
 

@@ -1,35 +1,31 @@
 namespace RdsRecovery.Api;
 
-/// <summary>What went wrong, coarse enough to map onto a PowerShell ErrorCategory.</summary>
+/// <summary>What kind of failure a request met: decides its error id (RdsServiceErrors.ErrorIdFor) and whether it is retried.</summary>
 public enum RdsErrorKind
 {
     Unknown = 0,
-    /// <summary>404, or a "does not exist" code such as DBS.200543 (ObjectNotFound).</summary>
+    /// <summary>404, or a "does not exist" code such as DBS.200543.</summary>
     NotFound,
-    /// <summary>403 (PermissionDenied).</summary>
+    /// <summary>403.</summary>
     PermissionDenied,
-    /// <summary>401 (AuthenticationError).</summary>
+    /// <summary>401.</summary>
     Authentication,
-    /// <summary>409 or a documented "instance busy" code (ResourceBusy).</summary>
+    /// <summary>409 or a documented "instance busy" code.</summary>
     Busy,
-    /// <summary>400 and other client errors (InvalidArgument).</summary>
+    /// <summary>400 and other client errors.</summary>
     InvalidArgument,
-    /// <summary>429 (LimitsExceeded).</summary>
+    /// <summary>429.</summary>
     Throttled,
-    /// <summary>5xx (NotSpecified / ResourceUnavailable).</summary>
+    /// <summary>5xx.</summary>
     ServerError,
-    /// <summary>No HTTP answer: DNS, connection refused or dropped (ConnectionError).</summary>
+    /// <summary>No HTTP answer: DNS, connection refused or dropped.</summary>
     Transport,
-    /// <summary>No answer within the per-request timeout (OperationTimeout).</summary>
+    /// <summary>No answer within the per-request timeout.</summary>
     Timeout,
-    /// <summary>An answer that is not what the API documents: malformed, HTML, too large (InvalidResult).</summary>
+    /// <summary>An answer that is not what the API documents: malformed, HTML, too large.</summary>
     InvalidResponse,
-    /// <summary>Local configuration: credentials, project, region, endpoint (InvalidArgument / ObjectNotFound).</summary>
-    Configuration,
-    /// <summary>A 3xx answer: redirects are never followed (ProtocolError).</summary>
+    /// <summary>A 3xx answer: redirects are never followed.</summary>
     Redirect,
-    /// <summary>The TLS certificate is not trusted, its name does not match, or the endpoint does not speak TLS (SecurityError).</summary>
+    /// <summary>The TLS certificate is not trusted, its name does not match, or the endpoint does not speak TLS.</summary>
     TlsNotTrusted,
-    /// <summary>The local restore journal cannot be used (WriteError).</summary>
-    Journal,
 }

@@ -1,19 +1,25 @@
 using System;
+using RdsRecovery.Errors;
 
 namespace RdsRecovery.Api;
 
-/// <summary>Base of every error the core raises on purpose; carries a stable id and a kind for error records.</summary>
-public abstract class RdsException : Exception
+/// <summary>
+/// An <see cref="RdsError"/> thrown: what the core throws on purpose when it cannot go on (configuration that cannot
+/// work, a service failure). The module turns it into an error record with this exception, the error's id and its
+/// category. Subclasses add facts of their own (the HTTP answer, the journal's path); refusals of input that are
+/// collected rather than thrown travel as <see cref="RdsValidationException"/>.
+/// </summary>
+public class RdsException : Exception
 {
-    protected RdsException(string errorId, RdsErrorKind kind, string message, Exception? inner = null)
-        : base(message, inner)
+    public RdsException(RdsError error, Exception? inner = null)
+        : base((error ?? throw new ArgumentNullException(nameof(error))).Message, inner ?? error.Cause)
     {
-        ErrorId = errorId;
-        Kind = kind;
+        Error = error;
     }
 
-    /// <summary>A stable id (see <see cref="RdsErrorIds"/>) to use as the ErrorRecord id.</summary>
-    public string ErrorId { get; }
+    /// <summary>The id, category, message and target of this failure.</summary>
+    public RdsError Error { get; }
 
-    public RdsErrorKind Kind { get; }
+    /// <summary>A stable id (see <see cref="RdsErrorIds"/>) to use as the ErrorRecord id.</summary>
+    public string ErrorId => Error.Id;
 }

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 
 namespace RdsRecovery.Api;
 
-/// <summary>Maps HTTP statuses and RDS error codes to an <see cref="RdsErrorKind"/>.</summary>
+/// <summary>Maps HTTP statuses and RDS error codes to an <see cref="RdsErrorKind"/>, and a kind to its error id (whose category is in RdsErrorCatalog).</summary>
 public static class RdsServiceErrors
 {
     /// <summary>"The job does not exist": also what a job just created answers for its first seconds.</summary>
@@ -62,27 +62,6 @@ public static class RdsServiceErrors
         RdsErrorKind.InvalidResponse => RdsErrorIds.RdsInvalidResponse,
         RdsErrorKind.Redirect => RdsErrorIds.RdsRedirectNotFollowed,
         RdsErrorKind.TlsNotTrusted => RdsErrorIds.RdsTlsNotTrusted,
-        RdsErrorKind.Journal => RdsErrorIds.JournalUnavailable,
         _ => RdsErrorIds.RdsServiceError,
-    };
-
-    /// <summary>The PowerShell error category (by its mirrored name) for a kind of failure.</summary>
-    public static RdsErrorCategory CategoryFor(RdsErrorKind kind) => kind switch
-    {
-        RdsErrorKind.NotFound => RdsErrorCategory.ObjectNotFound,
-        RdsErrorKind.PermissionDenied => RdsErrorCategory.PermissionDenied,
-        RdsErrorKind.Authentication => RdsErrorCategory.AuthenticationError,
-        RdsErrorKind.Busy => RdsErrorCategory.ResourceBusy,
-        RdsErrorKind.InvalidArgument => RdsErrorCategory.InvalidArgument,
-        RdsErrorKind.Throttled => RdsErrorCategory.LimitsExceeded,
-        RdsErrorKind.ServerError => RdsErrorCategory.ResourceUnavailable,
-        RdsErrorKind.Transport => RdsErrorCategory.ConnectionError,
-        RdsErrorKind.Timeout => RdsErrorCategory.OperationTimeout,
-        RdsErrorKind.InvalidResponse => RdsErrorCategory.InvalidResult,
-        RdsErrorKind.Configuration => RdsErrorCategory.InvalidArgument,
-        RdsErrorKind.Redirect => RdsErrorCategory.ProtocolError,
-        RdsErrorKind.TlsNotTrusted => RdsErrorCategory.SecurityError,
-        RdsErrorKind.Journal => RdsErrorCategory.WriteError,
-        _ => RdsErrorCategory.NotSpecified,
     };
 }

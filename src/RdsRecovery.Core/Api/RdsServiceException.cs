@@ -14,8 +14,9 @@ public sealed class RdsServiceException : RdsException
     internal RdsServiceException(
         RdsErrorKind kind, string method, string path, int? httpStatus, string? errorCode, string? errorMessage,
         string? requestId, string? detail = null, Exception? inner = null)
-        : base(RdsServiceErrors.ErrorIdFor(kind), kind, Compose(method, path, httpStatus, errorCode, errorMessage, requestId, detail), inner)
+        : base(new RdsError(RdsServiceErrors.ErrorIdFor(kind), Compose(method, path, httpStatus, errorCode, errorMessage, requestId, detail)), inner)
     {
+        Kind = kind;
         Method = method;
         Path = path;
         HttpStatus = httpStatus;
@@ -23,6 +24,9 @@ public sealed class RdsServiceException : RdsException
         ErrorMessage = errorMessage;
         RequestId = requestId;
     }
+
+    /// <summary>What kind of failure it is: decides the error id and whether a call is retried.</summary>
+    public RdsErrorKind Kind { get; }
 
     /// <summary>HTTP status, or null when no answer arrived (transport errors, timeouts).</summary>
     public int? HttpStatus { get; }

@@ -5,12 +5,12 @@ namespace RdsRecovery.Api;
 
 /// <summary>
 /// The restore POST got no clear answer (timeout, dropped connection, 5xx, unreadable 2xx). The service may
-/// have accepted it, so it was not sent again; the message says how to find out.
+/// have accepted it, so it was not sent again; the message says how to find out, and the inner exception is the failure.
 /// </summary>
 public sealed class RestoreOutcomeUnknownException : RdsException
 {
     internal RestoreOutcomeUnknownException(string? targetInstanceId, string reason, int? httpStatus, string? requestId, Exception? inner)
-        : base(RdsErrorIds.RestoreOutcomeUnknown, inner is RdsException r ? r.Kind : RdsErrorKind.Unknown, Compose(targetInstanceId, reason, requestId), inner)
+        : base(new RdsError(RdsErrorIds.RestoreOutcomeUnknown, Compose(targetInstanceId, reason, requestId)), inner)
     {
         TargetInstanceId = targetInstanceId;
         HttpStatus = httpStatus;

@@ -43,8 +43,8 @@ internal sealed class CredentialsFile
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
         {
             // A file that is there but cannot be read is a mistake to report, not a reason to look no further.
-            throw new RdsConfigurationException(RdsErrorIds.CredentialsFileInvalid,
-                $"The SDK credentials file {path} could not be read ({ex.GetType().Name}). Fix its permissions, or point HUAWEICLOUD_SDK_CREDENTIALS_FILE elsewhere.", ex);
+            throw new RdsException(new RdsError(RdsErrorIds.CredentialsFileInvalid,
+                $"The SDK credentials file {path} could not be read ({ex.GetType().Name}). Fix its permissions, or point HUAWEICLOUD_SDK_CREDENTIALS_FILE elsewhere."), ex);
         }
         return text is null ? null : Parse(path, text);
     }

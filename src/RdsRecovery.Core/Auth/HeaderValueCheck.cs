@@ -28,9 +28,9 @@ internal static class HeaderValueCheck
                 _ when c < 0x20 || c == 0x7F => "a control character (U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture) + ")",
                 _ => "a non-ASCII character",
             };
-            throw new RdsConfigurationException(RdsErrorIds.InvalidCredentialCharacters,
+            throw new RdsException(new RdsError(RdsErrorIds.InvalidCredentialCharacters,
                 $"The {part} contains {what} at position {(i + 1).ToString(CultureInfo.InvariantCulture)}; HTTP headers take printable ASCII only. "
-                + "Nothing was sent. Copy the value again without line breaks or stray characters (a copy from a document or a file saved with a BOM often adds them).");
+                + "Nothing was sent. Copy the value again without line breaks or stray characters (a copy from a document or a file saved with a BOM often adds them)."));
         }
     }
 }

@@ -42,7 +42,7 @@ internal static class PemCertificates
         return result;
     }
 
-    private static RdsConfigurationException Invalid(string path, string origin, string why) =>
-        new(RdsErrorIds.CertificateAuthorityFileInvalid,
-            $"The certificate authority file {path} ({origin}) cannot be used: {why}. Give a PEM file with the CA certificate that issued the endpoint's certificate.");
+    private static RdsException Invalid(string path, string origin, string why) =>
+        new(new RdsError(RdsErrorIds.CertificateAuthorityFileInvalid,
+            $"The certificate authority file {path} ({origin}) cannot be used: {why}. Give a PEM file with the CA certificate that issued the endpoint's certificate."));
 }

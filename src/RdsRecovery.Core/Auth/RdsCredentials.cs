@@ -36,7 +36,7 @@ public sealed class RdsCredentials
 
     public bool HasSecurityToken => !string.IsNullOrEmpty(_securityToken);
 
-    /// <remarks>Throws <see cref="Api.RdsConfigurationException"/> (InvalidCredentialCharacters) when the access key or token cannot travel in a header.</remarks>
+    /// <remarks>Throws <see cref="Api.RdsException"/> (InvalidCredentialCharacters) when the access key or token cannot travel in a header.</remarks>
     public static RdsCredentials FromAccessKey(string accessKey, string secretKey, string? securityToken = null)
     {
         if (string.IsNullOrWhiteSpace(accessKey)) throw new ArgumentException("The access key is empty.", nameof(accessKey));

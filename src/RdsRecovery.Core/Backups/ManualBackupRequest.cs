@@ -42,11 +42,11 @@ public sealed class ManualBackupRequest
         {
             names = databases.ToList()!;
             if (names.Count == 0 || names.Any(string.IsNullOrWhiteSpace))
-                found.Add(new RdsError(RdsErrorIds.InvalidBackupDatabases, RdsErrorCategory.InvalidArgument,
+                found.Add(new RdsError(RdsErrorIds.InvalidBackupDatabases,
                     "-DatabaseName needs one or more database names, none blank (leave it out to back up the whole instance). Nothing was sent.",
                     databases, "DatabaseName"));
             else if (names.Distinct(StringComparer.OrdinalIgnoreCase).Count() != names.Count)
-                found.Add(new RdsError(RdsErrorIds.InvalidBackupDatabases, RdsErrorCategory.InvalidArgument,
+                found.Add(new RdsError(RdsErrorIds.InvalidBackupDatabases,
                     "-DatabaseName names a database twice. Nothing was sent.", databases, "DatabaseName"));
         }
         errors = found;

@@ -52,7 +52,7 @@ public static class ManualBackupRules
     public static RdsError? CheckName(string? name, string parameterName = "Name")
     {
         var problem = NameProblem(name);
-        return problem is null ? null : new RdsError(RdsErrorIds.InvalidBackupName, RdsErrorCategory.InvalidArgument,
+        return problem is null ? null : new RdsError(RdsErrorIds.InvalidBackupName,
             $"The backup name {DisplayText.Quote(name)} is not valid: {problem}. A manual backup's name is {NameMinLength} to {NameMaxLength} characters, " +
             "starts with a letter, and holds only letters, digits, '-' and '_' (it must also be unique). Nothing was sent.",
             name, parameterName);
@@ -61,7 +61,7 @@ public static class ManualBackupRules
     public static RdsError? CheckDescription(string? description, string parameterName = "Description")
     {
         var problem = DescriptionProblem(description);
-        return problem is null ? null : new RdsError(RdsErrorIds.InvalidBackupDescription, RdsErrorCategory.InvalidArgument,
+        return problem is null ? null : new RdsError(RdsErrorIds.InvalidBackupDescription,
             $"The backup description is not valid: {problem}. Nothing was sent.", description, parameterName);
     }
 

@@ -4,7 +4,11 @@ using System.Linq;
 
 namespace RdsRecovery.Errors;
 
-/// <summary>Thrown by the throwing factories when input is refused; carries every refusal found, first one first.</summary>
+/// <summary>
+/// Refusals of one input, thrown by the throwing factories and lookups; carries every refusal found, first one first.
+/// The cmdlet base writes each as a non-terminating error and goes on with the next input, whereas an
+/// <see cref="Api.RdsException"/> is a failure of the command itself.
+/// </summary>
 public sealed class RdsValidationException : Exception
 {
     public RdsValidationException(IReadOnlyList<RdsError> errors)

@@ -39,7 +39,7 @@ public sealed class InstanceReferenceResolver
         var hint = role == "target" && string.IsNullOrWhiteSpace(value)
             ? " The target is never defaulted: to restore into the current instance, give the source id (or name) as the target too."
             : "";
-        return new RdsError(RdsErrorIds.InvalidInstanceId, RdsErrorCategory.InvalidArgument,
+        return new RdsError(RdsErrorIds.InvalidInstanceId,
             $"The {role} instance {DisplayText.Quote(value)} is neither an instance id nor an instance name: {problem}. Ids are 1 to {IdentifierRules.MaxLength} " +
             $"characters of A-Z, a-z, 0-9, '_' and '-'; names are {InstanceNameRules.MinLength} to {InstanceNameRules.MaxLength} characters, start with a letter and hold letters, digits, '-', '_' and '.'. Nothing was sent.{hint}",
             value, parameterName);
@@ -59,7 +59,7 @@ public sealed class InstanceReferenceResolver
         if (_listInstances is null)
         {
             if (idShaped) return text;
-            throw new RdsValidationException(new RdsError(RdsErrorIds.InstanceNameUnresolved, RdsErrorCategory.InvalidOperation,
+            throw new RdsValidationException(new RdsError(RdsErrorIds.InstanceNameUnresolved,
                 $"The {role} instance {DisplayText.Quote(text)} is a name, and names are matched against the instance list, which needs a connection. " +
                 "Nothing was sent. Run Connect-RdsAccount, or give the instance id.", text, parameterName));
         }
@@ -70,14 +70,14 @@ public sealed class InstanceReferenceResolver
         if (named.Count == 1) return named[0].Id;
         if (named.Count > 1)
         {
-            throw new RdsValidationException(new RdsError(RdsErrorIds.InstanceNameAmbiguous, RdsErrorCategory.InvalidArgument,
+            throw new RdsValidationException(new RdsError(RdsErrorIds.InstanceNameAmbiguous,
                 $"The {role} instance name {DisplayText.Quote(text)} matches {named.Count} instances: {string.Join(", ", named.Select(i => i.Id))}. " +
                 "Nothing was sent. Give the id of the one you mean.", text, parameterName));
         }
         if (idShaped) return text;
         var near = instances.FirstOrDefault(i => string.Equals(i.Name, text, StringComparison.OrdinalIgnoreCase));
         var hint = near is null ? "" : $" Names are case-sensitive: did you mean '{near.Name}' ({near.Id})?";
-        throw new RdsValidationException(new RdsError(RdsErrorIds.InstanceNotFound, RdsErrorCategory.ObjectNotFound,
+        throw new RdsValidationException(new RdsError(RdsErrorIds.InstanceNotFound,
             $"No {role} instance is named {DisplayText.Quote(text)} in this project and region; nothing was sent.{hint}", text, parameterName));
     }
 }

@@ -1,17 +1,15 @@
-using System;
+using RdsRecovery.Errors;
 using RdsRecovery.Model;
 
 namespace RdsRecovery.Jobs;
 
-/// <summary>The final state of one waited-for job, with an error id and message when it did not succeed.</summary>
+/// <summary>The final state of one waited-for job, with the error to report when it did not succeed.</summary>
 public sealed class RdsJobWaitResult
 {
-    internal RdsJobWaitResult(RdsRestoreJob job, RdsJobWaitOutcome outcome, string? errorId, string? message, Exception? error)
+    internal RdsJobWaitResult(RdsRestoreJob job, RdsJobWaitOutcome outcome, RdsError? error)
     {
         Job = job;
         Outcome = outcome;
-        ErrorId = errorId;
-        Message = message;
         Error = error;
     }
 
@@ -19,11 +17,8 @@ public sealed class RdsJobWaitResult
     public RdsRestoreJob Job { get; }
     public RdsJobWaitOutcome Outcome { get; }
     public bool Succeeded => Outcome == RdsJobWaitOutcome.Completed;
-    /// <summary>A stable id for the error record (see RdsErrorIds), null on success.</summary>
-    public string? ErrorId { get; }
-    public string? Message { get; }
-    /// <summary>The service error behind a PollFailed outcome.</summary>
-    public Exception? Error { get; }
+    /// <summary>Why the job did not end well (id, message, the job as target, the service failure as cause); null on success.</summary>
+    public RdsError? Error { get; }
 
     public override string ToString() => $"{Job.JobId} {Outcome}";
 }

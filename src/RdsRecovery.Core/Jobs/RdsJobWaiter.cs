@@ -187,7 +187,7 @@ public sealed class RdsJobWaiter
             }
             if (!_options.WaitForTargetActive || string.IsNullOrWhiteSpace(job.TargetInstanceId))
             {
-                tr.Finish(RdsJobWaitOutcome.Completed, null, null);
+                tr.Finish(RdsJobWaitOutcome.Completed);
                 report(tr, "completed", true);
                 return;
             }
@@ -218,7 +218,7 @@ public sealed class RdsJobWaiter
         if (string.IsNullOrEmpty(job.TargetInstanceName)) job.TargetInstanceName = target.Name;
         if (string.Equals(target.Status, "ACTIVE", StringComparison.OrdinalIgnoreCase))
         {
-            tr.Finish(RdsJobWaitOutcome.Completed, null, null);
+            tr.Finish(RdsJobWaitOutcome.Completed);
             report(tr, "completed, target ACTIVE", true);
         }
         else if (string.Equals(target.Status, "FAILED", StringComparison.OrdinalIgnoreCase))
@@ -285,7 +285,10 @@ public sealed class RdsJobWaiter
         public int Errors { get; set; }
         public RdsJobWaitResult? Result { get; private set; }
 
-        public void Finish(RdsJobWaitOutcome outcome, string? errorId, string? message, Exception? error = null) =>
-            Result = new RdsJobWaitResult(Job, outcome, errorId, message, error);
+        public void Finish(RdsJobWaitOutcome outcome) => Result = new RdsJobWaitResult(Job, outcome, null);
+
+        /// <summary>Ends the wait for this job with an error about it (the job is the target).</summary>
+        public void Finish(RdsJobWaitOutcome outcome, string errorId, string message, Exception? cause = null) =>
+            Result = new RdsJobWaitResult(Job, outcome, new RdsError(errorId, message, Job, cause: cause));
     }
 }

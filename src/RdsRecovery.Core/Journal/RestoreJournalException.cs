@@ -11,7 +11,7 @@ namespace RdsRecovery.Journal;
 public sealed class RestoreJournalException : RdsException
 {
     internal RestoreJournalException(string path, string cause, Exception? inner = null)
-        : base(RdsErrorIds.JournalUnavailable, RdsErrorKind.Journal, Compose(path, cause), inner)
+        : base(new RdsError(RdsErrorIds.JournalUnavailable, Compose(path, cause), path), inner)
     {
         JournalPath = path;
     }

@@ -83,13 +83,11 @@ public sealed partial class RestoreRequest
         RestoreMode mode = RestoreMode.Backup;
         if (hasBackup && hasTime)
         {
-            found.Add(new RdsError(RdsErrorIds.BackupAndRestoreTimeBothGiven, RdsErrorCategory.InvalidArgument,
-                $"Both a backup ({DisplayText.Quote(backupId)}) and a point in time ({RestoreTimeRules.Format(restoreTime!.Value)}) were given. A restore uses one: give -BackupId or -RestoreTime, not both.",
-                new object[] { backupId!, restoreTime!.Value }, "BackupId"));
+            found.Add(BothGiven(backupId!, restoreTime!.Value, RestoreTimeRules.Format(restoreTime!.Value)));
         }
         else if (!hasBackup && !hasTime)
         {
-            found.Add(new RdsError(RdsErrorIds.BackupOrRestoreTimeRequired, RdsErrorCategory.InvalidArgument,
+            found.Add(new RdsError(RdsErrorIds.BackupOrRestoreTimeRequired,
                 "Neither a backup nor a point in time was given. Give -BackupId to restore a backup, or -RestoreTime to restore to a point in time.",
                 null, "BackupId"));
         }
@@ -124,6 +122,12 @@ public sealed partial class RestoreRequest
         errors = Array.Empty<RdsError>();
         return true;
     }
+
+    /// <summary>BackupAndRestoreTimeBothGiven; <paramref name="timeText"/> is how the time is shown (a time, or the word Latest).</summary>
+    internal static RdsError BothGiven(string backupId, object time, string timeText) =>
+        new(RdsErrorIds.BackupAndRestoreTimeBothGiven,
+            $"Both a backup ({DisplayText.Quote(backupId)}) and a point in time ({timeText}) were given. A restore uses one: give -BackupId or -RestoreTime, not both.",
+            new object[] { backupId, time }, "BackupId");
 
     private static void Add(List<RdsError> list, RdsError? error)
     {

@@ -89,7 +89,7 @@ public sealed class RestoreFactsGatherer
         var backup = backups.FirstOrDefault(b => string.Equals(b.Id, request.BackupId, StringComparison.Ordinal));
         if (backup is null)
         {
-            throw new RdsValidationException(new RdsError(RdsErrorIds.BackupNotFound, RdsErrorCategory.ObjectNotFound,
+            throw new RdsValidationException(new RdsError(RdsErrorIds.BackupNotFound,
                 $"No backup '{request.BackupId}' of source instance {request.SourceInstanceId} was found: it does not exist or was taken of another instance. " +
                 $"List the source's backups with Get-RdsBackup -InstanceId {request.SourceInstanceId}.",
                 request.BackupId, "BackupId"));
@@ -160,7 +160,7 @@ public sealed class RestoreFactsGatherer
             .ToList();
 
     private static RdsError InstanceNotFound(string instanceId, string role) =>
-        new(RdsErrorIds.InstanceNotFound, RdsErrorCategory.ObjectNotFound,
+        new(RdsErrorIds.InstanceNotFound,
             $"The {role} instance {instanceId} does not exist in this project and region. Nothing was sent. List instances with Get-RdsInstance.",
             instanceId, role == "source" ? "SourceInstanceId" : "TargetInstanceId");
 }

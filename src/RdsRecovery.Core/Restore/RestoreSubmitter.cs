@@ -80,7 +80,7 @@ public sealed class RestoreSubmitter
     private async Task<string> SourceEngineAsync(RestoreRequest request, CancellationToken cancellationToken)
     {
         var source = await _client.GetInstanceAsync(request.SourceInstanceId, cancellationToken).ConfigureAwait(false)
-            ?? throw new RdsValidationException(new RdsError(RdsErrorIds.InstanceNotFound, RdsErrorCategory.ObjectNotFound,
+            ?? throw new RdsValidationException(new RdsError(RdsErrorIds.InstanceNotFound,
                 $"The source instance {request.SourceInstanceId} does not exist in this project and region. Nothing was sent. List instances with Get-RdsInstance.",
                 request.SourceInstanceId, "SourceInstanceId"));
         return source.Engine;

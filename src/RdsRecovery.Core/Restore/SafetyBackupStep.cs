@@ -58,7 +58,7 @@ public sealed class SafetyBackupStep
             var what = unknown
                 ? $"its answer was lost ({ex.Message}); a backup named '{backupRequest.Name}' may exist: check Get-RdsBackup -InstanceId {request.TargetInstanceId} -Type manual"
                 : $"the service refused it ({ex.Message})";
-            throw Failed(request, body, attemptId, null, RdsErrorIds.SafetyBackupFailed, RdsErrorCategory.InvalidResult, $"The safety backup of the target was not taken: {what}.");
+            throw Failed(request, body, attemptId, null, RdsErrorIds.SafetyBackupFailed, $"The safety backup of the target was not taken: {what}.", ex);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -82,19 +82,19 @@ public sealed class SafetyBackupStep
         }
         catch (RdsServiceException ex)
         {
-            throw Failed(request, body, attemptId, backup.Id, RdsErrorIds.SafetyBackupFailed, RdsErrorCategory.ConnectionError,
-                $"The safety backup {backup.Id} of the target could not be followed ({ex.Message}); whether it completed is not known.");
+            throw Failed(request, body, attemptId, backup.Id, RdsErrorIds.SafetyBackupFailed,
+                $"The safety backup {backup.Id} of the target could not be followed ({ex.Message}); whether it completed is not known.", ex);
         }
         switch (followed.Outcome)
         {
             case ManualBackupOutcome.Failed:
-                throw Failed(request, body, attemptId, backup.Id, RdsErrorIds.SafetyBackupFailed, RdsErrorCategory.InvalidResult,
+                throw Failed(request, body, attemptId, backup.Id, RdsErrorIds.SafetyBackupFailed,
                     $"The safety backup {backup.Id} of the target ended {followed.Backup.Status}.");
             case ManualBackupOutcome.Vanished:
-                throw Failed(request, body, attemptId, backup.Id, RdsErrorIds.SafetyBackupFailed, RdsErrorCategory.InvalidResult,
+                throw Failed(request, body, attemptId, backup.Id, RdsErrorIds.SafetyBackupFailed,
                     $"The safety backup {backup.Id} of the target does not show in its backup list.");
             case ManualBackupOutcome.TimedOut:
-                throw Failed(request, body, attemptId, backup.Id, RdsErrorIds.SafetyBackupTimedOut, RdsErrorCategory.OperationTimeout,
+                throw Failed(request, body, attemptId, backup.Id, RdsErrorIds.SafetyBackupTimedOut,
                     $"The safety backup {backup.Id} of the target was still {followed.Backup.Status} after -BackupTimeout {timeout}; the service goes on with it.");
         }
 
@@ -103,19 +103,19 @@ public sealed class SafetyBackupStep
             (status, waited) => progress?.Invoke($"Target {request.TargetInstanceId} after its safety backup: {status ?? "not found"}, {waited.TotalSeconds:0} s"),
             cancellationToken).ConfigureAwait(false);
         if (!active)
-            throw Failed(request, body, attemptId, backup.Id, RdsErrorIds.SafetyBackupTimedOut, RdsErrorCategory.OperationTimeout,
+            throw Failed(request, body, attemptId, backup.Id, RdsErrorIds.SafetyBackupTimedOut,
                 $"The safety backup {backup.Id} COMPLETED, but the target was not ACTIVE again within -BackupTimeout {timeout}.");
         Append(request, body, attemptId, RestoreJournalPhase.SafetyBackupTaken, backup.Id, $"backup '{followed.Backup.Name}' COMPLETED; target ACTIVE");
         return followed.Backup;
     }
 
     private RdsValidationException Failed(RestoreRequest request, string body, string attemptId, string? backupId, string errorId,
-        RdsErrorCategory category, string what)
+        string what, Exception? cause = null)
     {
         Append(request, body, attemptId, RestoreJournalPhase.SafetyBackupFailed, backupId, what);
         var kept = backupId is null ? "" : $" The backup {backupId} is kept, and billed, until removed (Remove-RdsBackup -InstanceId {request.TargetInstanceId} -BackupId {backupId}).";
-        return new RdsValidationException(new RdsError(errorId, category,
-            $"{what} NOTHING WAS RESTORED: the restore {request} was not sent.{kept}", request, "BackupTargetFirst"));
+        return new RdsValidationException(new RdsError(errorId,
+            $"{what} NOTHING WAS RESTORED: the restore {request} was not sent.{kept}", request, "BackupTargetFirst", cause));
     }
 
     /// <summary>A backup step line. Unlike the restore's outcome lines, a journal that fails here stops everything: nothing is restored yet.</summary>

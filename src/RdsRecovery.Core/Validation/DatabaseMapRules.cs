@@ -36,7 +36,7 @@ public static class DatabaseMapRules
     }
 
     internal static RdsError Refuse(string problem, object? map, string parameterName) =>
-        new RdsError(RdsErrorIds.InvalidDatabaseMap, RdsErrorCategory.InvalidArgument,
+        new RdsError(RdsErrorIds.InvalidDatabaseMap,
             $"The database map is not well formed: {problem}. Write it as @{{ 'old name' = 'new name' }}; an empty new name keeps the original name.",
             map, parameterName);
 }

@@ -42,7 +42,7 @@ public static class IdentifierRules
         var hint = role == "target" && string.IsNullOrWhiteSpace(value)
             ? " The target is never defaulted: to restore into the current instance, give the source id as the target too."
             : "";
-        return new RdsError(RdsErrorIds.InvalidInstanceId, RdsErrorCategory.InvalidArgument,
+        return new RdsError(RdsErrorIds.InvalidInstanceId,
             $"The {role} instance id {DisplayText.Quote(value)} is not valid: {problem}. Instance ids are 1 to {MaxLength} characters of A-Z, a-z, 0-9, '_' and '-'.{hint}",
             value, parameterName);
     }
@@ -51,7 +51,7 @@ public static class IdentifierRules
     {
         var problem = Problem(value);
         if (problem is null) return null;
-        return new RdsError(RdsErrorIds.InvalidBackupId, RdsErrorCategory.InvalidArgument,
+        return new RdsError(RdsErrorIds.InvalidBackupId,
             $"The backup id {DisplayText.Quote(value)} is not valid: {problem}. Backup ids are 1 to {MaxLength} characters of A-Z, a-z, 0-9, '_' and '-'; list them with the backups of the source instance.",
             value, parameterName);
     }

@@ -48,7 +48,7 @@ public static class RestoreTimeReader
             case ulong ul when ul <= long.MaxValue:
                 return TryReadUnixMilliseconds((long)ul, raw, out value, out error, parameterName);
             default:
-                error = new RdsError(RdsErrorIds.InvalidRestoreTime, RdsErrorCategory.InvalidArgument,
+                error = new RdsError(RdsErrorIds.InvalidRestoreTime,
                     $"A point in time cannot be read from a value of type {raw?.GetType().FullName ?? "null"}. Give a DateTimeOffset, a UTC DateTime, a string like 2026-11-27T10:00:00Z or 2026-11-27T18:00:00+08:00, or Unix milliseconds.",
                     raw, parameterName);
                 return false;
@@ -87,7 +87,7 @@ public static class RestoreTimeReader
     }
 
     private static RdsError Unreadable(string s, string parameterName) =>
-        new RdsError(RdsErrorIds.InvalidRestoreTime, RdsErrorCategory.InvalidArgument,
+        new RdsError(RdsErrorIds.InvalidRestoreTime,
             $"The point in time {DisplayText.Quote(s)} cannot be read as a date and time. Use ISO 8601, for example 2026-11-27T10:00:00Z or 2026-11-27T18:00:00+08:00.",
             s, parameterName);
 
@@ -102,14 +102,14 @@ public static class RestoreTimeReader
         }
         catch (ArgumentOutOfRangeException)
         {
-            error = new RdsError(RdsErrorIds.InvalidRestoreTime, RdsErrorCategory.InvalidArgument,
+            error = new RdsError(RdsErrorIds.InvalidRestoreTime,
                 $"The number {ms.ToString(CultureInfo.InvariantCulture)} is out of range for Unix milliseconds.", raw, parameterName);
             return false;
         }
     }
 
     private static RdsError NotUtc(object raw, string what, string parameterName) =>
-        new RdsError(RdsErrorIds.RestoreTimeNotUtc, RdsErrorCategory.InvalidArgument,
+        new RdsError(RdsErrorIds.RestoreTimeNotUtc,
             what + ". State the zone: end the string with Z or an offset such as +08:00, use a DateTimeOffset, " +
             "or a DateTime of kind Utc ([DateTime]::SpecifyKind($t, 'Utc')) or Local ($t.ToLocalTime()).",
             raw, parameterName);

@@ -16,14 +16,14 @@ public static class RestoreTimeRules
         var utc = restoreTime.ToUniversalTime();
         if (utc.ToUnixTimeMilliseconds() <= 0)
         {
-            return new RdsError(RdsErrorIds.RestoreTimeBeforeEpoch, RdsErrorCategory.InvalidArgument,
+            return new RdsError(RdsErrorIds.RestoreTimeBeforeEpoch,
                 $"The point in time {Format(utc)} is not after 1970-01-01T00:00:00Z. Give a time inside one of the source's restorable windows.",
                 restoreTime, parameterName);
         }
         var now = clock.UtcNow.ToUniversalTime();
         if (utc > now)
         {
-            return new RdsError(RdsErrorIds.RestoreTimeInFuture, RdsErrorCategory.InvalidArgument,
+            return new RdsError(RdsErrorIds.RestoreTimeInFuture,
                 $"The point in time {Format(utc)} is in the future (now is {Format(now)}). Give a time that has passed; with a local time, check its offset.",
                 restoreTime, parameterName);
         }

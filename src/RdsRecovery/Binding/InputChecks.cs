@@ -13,14 +13,14 @@ internal static class InputChecks
     public static bool IsValidJobId(Cmdlet cmdlet, string? id, string parameterName)
     {
         if (IdentifierRules.IsValid(id)) return true;
-        cmdlet.WriteError(ErrorRecords.From(new RdsError(RdsErrorIds.InvalidJobId, RdsErrorCategory.InvalidArgument,
+        cmdlet.WriteError(ErrorRecords.From(new RdsError(RdsErrorIds.InvalidJobId,
             $"{DisplayText.Quote(id)} is not a job id: ids are 1 to {IdentifierRules.MaxLength} characters of letters, digits, '-' and '_'. Nothing was sent.",
             id, parameterName)));
         return false;
     }
 
     public static void WriteInstanceNotFound(Cmdlet cmdlet, string id) =>
-        cmdlet.WriteError(ErrorRecords.From(new RdsError(RdsErrorIds.InstanceNotFound, RdsErrorCategory.ObjectNotFound,
+        cmdlet.WriteError(ErrorRecords.From(new RdsError(RdsErrorIds.InstanceNotFound,
             $"Instance {id} does not exist in this project and region.", id, "InstanceId")));
 
     private static bool Report(Cmdlet cmdlet, RdsError? error)

@@ -75,7 +75,7 @@ internal static class InstanceObjectReader
     }
 
     private static RdsError Refuse(string role, object? input, string parameterName, string problem) =>
-        new RdsError(RdsErrorIds.InvalidInstanceObject, RdsErrorCategory.InvalidArgument,
+        new RdsError(RdsErrorIds.InvalidInstanceObject,
             $"The {role} instance cannot be read: {problem} Pass an RdsInstance, or an object with the API's fields: id, datastore.type, datastore.version, volume.size, status, region.",
             input, parameterName);
 

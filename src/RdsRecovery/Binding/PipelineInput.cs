@@ -57,11 +57,11 @@ internal static class PipelineInput
             "Get-RdsRestoreJob or Wait-RdsRestoreJob; to restore again, give -SourceInstanceId, -TargetInstanceId and -BackupId or -RestoreTime.");
 
     public static RdsError Refused(object? input, string problem) =>
-        new(RdsErrorIds.UnsupportedPipelineInput, RdsErrorCategory.InvalidArgument, problem + " Nothing was read for it.",
+        new(RdsErrorIds.UnsupportedPipelineInput, problem + " Nothing was read for it.",
             PropertyBag.Unwrap(input), "InputObject");
 
     public static RdsError BackupConflict(string piped, string given) =>
-        new(RdsErrorIds.PipelineInputConflict, RdsErrorCategory.InvalidArgument,
+        new(RdsErrorIds.PipelineInputConflict,
             $"A backup ({piped}) was piped in and -BackupId {given} was given too; nothing was sent. Give one of them.", given, "BackupId");
 
     private static string Describe(object? input) => PropertyBag.Unwrap(input) is RdsRestoreJob job

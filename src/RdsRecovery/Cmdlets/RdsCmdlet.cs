@@ -31,7 +31,7 @@ public abstract class RdsCmdlet : PSCmdlet
         catch (RdsException ex)
         {
             // A service or transport failure for this input: the record keeps the exception and its properties.
-            WriteError(ServiceErrorRecords.From(ex, ErrorTarget));
+            WriteError(ErrorRecords.From(ex, ErrorTarget));
         }
         catch (Exception ex) when (ex is not PipelineStoppedException && ex is not RuntimeException)
         {

@@ -7,7 +7,9 @@ using RdsRecovery.Api;
 using RdsRecovery.Errors;
 using RdsRecovery.Instances;
 using RdsRecovery.Model;
+using RdsRecovery.PowerShell.Binding;
 using RdsRecovery.PowerShell.Session;
+using RdsRecovery.Restore;
 
 namespace RdsRecovery.PowerShell.Cmdlets;
 
@@ -33,7 +35,7 @@ public abstract class RdsServiceCmdlet : RdsCmdlet
         var connection = Connection ?? RdsSession.DefaultConnection;
         if (connection is null)
         {
-            ThrowRdsError(new RdsError(RdsErrorIds.NotConnected, RdsErrorCategory.InvalidOperation,
+            ThrowRdsError(new RdsError(RdsErrorIds.NotConnected,
                 "This session has no connection to the RDS service; nothing was sent. Run Connect-RdsAccount (or pass -Connection), then run the command again.",
                 ErrorTarget));
         }
@@ -75,6 +77,20 @@ public abstract class RdsServiceCmdlet : RdsCmdlet
         return _client is null
             ? resolver.ResolveAsync(value, role, parameterName, default).GetAwaiter().GetResult()
             : Call((_, token) => resolver.ResolveAsync(value, role, parameterName, token));
+    }
+
+    /// <summary>
+    /// The time -RestoreTime Latest stands for now: the end of the source's newest restorable window, read from the
+    /// service (also under -WhatIf: a read). Throws RdsValidationException with LatestRestoreTimeUnresolved (no
+    /// connection) or NoRestoreWindow; the base writes it for this input.
+    /// </summary>
+    protected DateTimeOffset ResolveLatestRestoreTime(RestoreTimeArgument latest, string sourceInstanceId)
+    {
+        if (Connection is null && RdsSession.DefaultConnection is null)
+            throw new RdsValidationException(LatestRestoreTime.Offline(latest.LatestAsGiven ?? LatestRestoreTime.Word));
+        var time = Call((client, token) => LatestRestoreTime.ResolveAsync(client, sourceInstanceId, token));
+        WriteVerbose(LatestRestoreTime.Describe(time, sourceInstanceId));
+        return time;
     }
 
     /// <summary>The instance list, if a name lookup read it during this invocation.</summary>
@@ -127,7 +143,7 @@ public abstract class RdsServiceCmdlet : RdsCmdlet
     protected override void EndProcessing()
     {
         try { EndInput(); }
-        catch (RdsException ex) { WriteError(ServiceErrorRecords.From(ex, null)); }
+        catch (RdsException ex) { WriteError(ErrorRecords.From(ex, null)); }
         finally { _client?.Dispose(); }
     }
 

@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Management.Automation;
 using RdsRecovery.Errors;
 using RdsRecovery.Instances;
@@ -43,17 +42,20 @@ public abstract class RestoreRequestCmdlet : RestoreSendingCmdlet
     [ArgumentCompleter(typeof(BackupIdCompleter))]
     public string? BackupId { get; set; }
 
-    /// <summary>A point in time, with its zone: a DateTimeOffset, a UTC or Local DateTime, a string with Z or an offset, or Unix milliseconds.</summary>
+    /// <summary>
+    /// A point in time, with its zone: a DateTimeOffset, a UTC or Local DateTime, a string with Z or an offset, or Unix
+    /// milliseconds; or the word Latest, the end of the source's newest restorable window, read when the request is built.
+    /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("restore_time")]
     [RestoreTimeTransformation]
-    public DateTimeOffset? RestoreTime { get; set; }
+    public RestoreTimeArgument? RestoreTime { get; set; }
 
     /// <summary>SQL Server: old database name to new name; an empty new name keeps the original name.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("database_name")]
     [DatabaseMapTransformation]
-    public IDictionary? DatabaseName { get; set; }
+    public DatabaseMapArgument? DatabaseName { get; set; }
 
     /// <summary>
     /// The piped object itself, so its type decides what it means: a backup's Id is the backup (an 'id' alias on
@@ -92,25 +94,58 @@ public abstract class RestoreRequestCmdlet : RestoreSendingCmdlet
             }
             backupId = pipedBackup;
         }
-        if (RestoreTimeRefusals.Redeem(RestoreTime) is { } timeError)
+        // Refusals made while binding (see BoundArgument) are written here, for this input, with the others.
+        foreach (var bindingRefusal in new[] { RestoreTime?.Refusal, DatabaseName?.Refusal })
         {
-            WriteRdsError(timeError);
+            if (bindingRefusal is null) continue;
+            WriteRdsError(bindingRefusal);
             refused = true;
         }
-        if (!DatabaseMapReader.TryRead(DatabaseName, out var map, out var mapError))
+        if (!DatabaseMapReader.TryRead(DatabaseName?.Map, out var map, out var mapError))
         {
             WriteRdsError(mapError!);
             refused = true;
         }
+        if (RestoreTime is { IsLatest: true } && backupId is not null)
+        {
+            WriteRdsError(LatestRestoreTime.WithBackup(backupId, RestoreTime.LatestAsGiven!));
+            refused = true;
+        }
         if (resolveNames && !TryResolveInstances(ref sourceInstanceId, ref targetInstanceId, refused)) return null;
         if (refused) return null;
-        if (!RestoreRequest.TryCreate(sourceInstanceId, targetInstanceId, backupId, RestoreTime, map, SystemClock.Instance, out var request, out var errors))
+        var restoreTime = RestoreTime?.Time;
+        if (RestoreTime is { IsLatest: true } && !TryResolveLatest(sourceInstanceId, retarget, out restoreTime)) return null;
+        if (!RestoreRequest.TryCreate(sourceInstanceId, targetInstanceId, backupId, restoreTime, map, SystemClock.Instance, out var request, out var errors))
         {
             foreach (var error in errors)
-                WriteRdsError(error.ParameterName == "DatabaseName" ? error.WithTarget(DatabaseName) : retarget?.Invoke(error) ?? error);
+                WriteRdsError(error.ParameterName == "DatabaseName" ? error.WithTarget(DatabaseName?.Map) : retarget?.Invoke(error) ?? error);
             return null;
         }
         return CurrentRequest = request;
+    }
+
+    /// <summary>
+    /// -RestoreTime Latest as the time to send: read now from the source's restorable windows. A malformed source id is
+    /// left for the request's own validation; offline and "no window" are refusals of this input.
+    /// </summary>
+    private bool TryResolveLatest(string? sourceInstanceId, Func<RdsError, RdsError>? retarget, out DateTimeOffset? restoreTime)
+    {
+        restoreTime = null;
+        if (IdentifierRules.CheckInstanceId(sourceInstanceId, "source", nameof(SourceInstanceId)) is { } badSource)
+        {
+            WriteRdsError(retarget?.Invoke(badSource) ?? badSource);
+            return false;
+        }
+        try
+        {
+            restoreTime = ResolveLatestRestoreTime(RestoreTime!, sourceInstanceId!);
+            return true;
+        }
+        catch (RdsValidationException ex)
+        {
+            foreach (var error in ex.Errors) WriteRdsError(error);
+            return false;
+        }
     }
 
     /// <summary>

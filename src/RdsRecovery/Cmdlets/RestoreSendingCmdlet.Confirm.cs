@@ -35,7 +35,7 @@ public abstract partial class RestoreSendingCmdlet
         try { return RdsApiVersions.Resolve(null); }
         catch (RdsException ex)
         {
-            ThrowTerminatingError(ServiceErrorRecords.From(ex, null));
+            ThrowTerminatingError(ErrorRecords.From(ex, null));
             throw;
         }
     }
@@ -79,9 +79,9 @@ public abstract partial class RestoreSendingCmdlet
         {
             // The host cannot prompt: -NonInteractive, a runspace without a host, or standard input closed under
             // pwsh -File (the console host then fails inside its prompt). No later input can be confirmed either.
-            ThrowTerminatingError(ErrorRecords.From(new RdsError(RdsErrorIds.ConfirmationUnavailable, RdsErrorCategory.InvalidOperation,
+            ThrowTerminatingError(ErrorRecords.From(new RdsError(RdsErrorIds.ConfirmationUnavailable,
                 $"The restore {request} needs confirmation, but this host cannot ask for it ({WhyNoPrompt(ex)}). Nothing was sent. " +
-                "Pass -Confirm:$false or -Force to proceed, or -WhatIf to see what would be sent.", request), ex));
+                "Pass -Confirm:$false or -Force to proceed, or -WhatIf to see what would be sent.", request, cause: ex)));
             return false;
         }
     }

@@ -135,7 +135,7 @@ public abstract partial class RestoreSendingCmdlet : RdsServiceCmdlet
         foreach (var rule in report.Rules) WriteVerbose($"{rule.RuleId}: {rule.Outcome}: {rule.Message}");
         if (report.RefusalMessage() is { } refusal)
         {
-            WriteRdsError(new RdsError(RdsErrorIds.RestoreIncompatible, RdsErrorCategory.InvalidOperation, refusal, report));
+            WriteRdsError(new RdsError(RdsErrorIds.RestoreIncompatible, refusal, report));
             return false;
         }
         WriteUnverified(this, report);
@@ -159,7 +159,7 @@ public abstract partial class RestoreSendingCmdlet : RdsServiceCmdlet
         }
         var engine = RdsEngines.Parse(target.Engine);
         if (profile.SourceAsTargetEngines.Contains(engine)) return true;
-        WriteRdsError(new RdsError(RdsErrorIds.SafetyBackupNotPossible, RdsErrorCategory.InvalidOperation,
+        WriteRdsError(new RdsError(RdsErrorIds.SafetyBackupNotPossible,
             $"-BackupTargetFirst cannot make the restore {request} undoable: the target runs {RdsEngines.DisplayName(engine)}, and under rule profile {profile.Label} " +
             $"only {string.Join(" and ", profile.SourceAsTargetEngines.Select(RdsEngines.DisplayName))} may be restored into the instance itself, which an undo does. " +
             "Nothing was sent (no backup, no restore). Take a backup with New-RdsBackup and plan the way back yourself, or restore without -BackupTargetFirst.",

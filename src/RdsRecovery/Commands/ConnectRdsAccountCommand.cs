@@ -110,7 +110,7 @@ public sealed class ConnectRdsAccountCommand : RdsCmdlet
         catch (RdsException ex)
         {
             // Nothing else can work without a connection: stop here.
-            ThrowTerminatingError(ServiceErrorRecords.From(ex, Endpoint ?? (object?)Region));
+            ThrowTerminatingError(ErrorRecords.From(ex, Endpoint ?? (object?)Region));
         }
     }
 
@@ -122,7 +122,7 @@ public sealed class ConnectRdsAccountCommand : RdsCmdlet
         if (result.Cause is not null) WriteVerbose($"Check read: {result.Cause.Message}");
         if (result.Warning is not null) WriteWarning(result.Warning);
         if (result.Error is null) return true;
-        ThrowTerminatingError(ErrorRecords.From(result.Error, result.Cause));
+        ThrowTerminatingError(ErrorRecords.From(result.Error));
         return false;
     }
 }

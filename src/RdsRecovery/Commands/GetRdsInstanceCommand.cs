@@ -113,7 +113,7 @@ public sealed class GetRdsInstanceCommand : RdsServiceCmdlet
             if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
             {
                 _current = name;
-                WriteRdsError(new RdsError(RdsErrorIds.InstanceNotFound, RdsErrorCategory.ObjectNotFound,
+                WriteRdsError(new RdsError(RdsErrorIds.InstanceNotFound,
                     $"No instance is named '{name}' (or has that id) in this project and region{(Engine is null ? "" : $" among {RdsEngines.ServiceSpelling(Engine)} instances")}.",
                     name, nameof(Name)));
             }

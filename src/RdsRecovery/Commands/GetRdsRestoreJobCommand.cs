@@ -74,7 +74,7 @@ public sealed class GetRdsRestoreJobCommand : RdsServiceCmdlet
             }
             catch (RdsServiceException ex)
             {
-                WriteError(ServiceErrorRecords.From(ex, id));
+                WriteError(ErrorRecords.From(ex, id));
                 continue;
             }
             if (!journalSawIt) TieToUnresolvedSend(new ConnectionJournal(journal, ResolveConnection()), job);
@@ -128,7 +128,7 @@ public sealed class GetRdsRestoreJobCommand : RdsServiceCmdlet
         _current = submitted.JobId;
         if (string.IsNullOrWhiteSpace(submitted.JobId))
         {
-            WriteRdsError(new RdsError(RdsErrorIds.InvalidJobId, RdsErrorCategory.InvalidData,
+            WriteRdsError(new RdsError(RdsErrorIds.InvalidJobId,
                 $"The journal's line for the restore into {attempt.TargetInstanceId} at {attempt.SentAt.UtcDateTime:u} has no job id (attempt {attempt.AttemptId}).",
                 attempt.AttemptId));
             return;
@@ -139,7 +139,7 @@ public sealed class GetRdsRestoreJobCommand : RdsServiceCmdlet
         }
         catch (RdsServiceException ex)
         {
-            WriteError(ServiceErrorRecords.From(ex, submitted.JobId));
+            WriteError(ErrorRecords.From(ex, submitted.JobId));
         }
     }
 
@@ -151,7 +151,7 @@ public sealed class GetRdsRestoreJobCommand : RdsServiceCmdlet
             var attempt = journal.Acknowledge(attempts, id, now);
             if (attempt is null)
             {
-                WriteRdsError(new RdsError(RdsErrorIds.UnresolvedRestoreNotFound, RdsErrorCategory.ObjectNotFound,
+                WriteRdsError(new RdsError(RdsErrorIds.UnresolvedRestoreNotFound,
                     $"No unresolved restore with attempt id '{id}' is in the journal for this connection within {Within}. Get-RdsRestoreJob -Recent warns with the ids it knows.",
                     id, nameof(Acknowledge)));
                 continue;

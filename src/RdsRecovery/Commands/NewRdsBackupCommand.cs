@@ -86,7 +86,7 @@ public sealed class NewRdsBackupCommand : RdsServiceCmdlet
         }
         if (request!.Databases is not null && RdsEngines.Parse(instance.Engine) is not (RdsEngine.SqlServer or RdsEngine.PostgreSql))
         {
-            WriteRdsError(new RdsError(RdsErrorIds.InvalidBackupDatabases, RdsErrorCategory.InvalidArgument,
+            WriteRdsError(new RdsError(RdsErrorIds.InvalidBackupDatabases,
                 $"-DatabaseName backs up a subset of databases on SQL Server and PostgreSQL only; {instance.Name} ({instance.Id}) runs {instance.Engine}. Nothing was sent.",
                 DatabaseName, nameof(DatabaseName)));
             return;

@@ -69,14 +69,14 @@ public sealed class RemoveRdsBackupCommand : RdsServiceCmdlet
         var backup = Call((client, token) => client.FindBackupAsync(instanceId, backupId!, token));
         if (backup is null)
         {
-            WriteRdsError(new RdsError(RdsErrorIds.BackupNotFound, RdsErrorCategory.ObjectNotFound,
+            WriteRdsError(new RdsError(RdsErrorIds.BackupNotFound,
                 $"No backup '{backupId}' of instance {instanceId} was found (already deleted, or taken of another instance). Nothing was sent.",
                 backupId, nameof(BackupId)));
             return;
         }
         if (!string.Equals(backup.Type, "manual", StringComparison.OrdinalIgnoreCase))
         {
-            WriteRdsError(new RdsError(RdsErrorIds.BackupNotManual, RdsErrorCategory.InvalidOperation,
+            WriteRdsError(new RdsError(RdsErrorIds.BackupNotManual,
                 $"Backup {backup} of {instanceId} is an automated ({backup.Type}) backup; only manual backups can be deleted (the service keeps automated ones by its retention policy). Nothing was sent.",
                 backup, nameof(BackupId)));
             return;

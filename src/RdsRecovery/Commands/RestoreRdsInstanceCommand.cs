@@ -1,8 +1,8 @@
 using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 using RdsRecovery.Errors;
 using RdsRecovery.Model;
+using RdsRecovery.PowerShell.Background;
 using RdsRecovery.PowerShell.Binding;
 using RdsRecovery.PowerShell.Cmdlets;
 using RdsRecovery.PowerShell.Waiting;
@@ -44,6 +44,13 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
     public TimeSpan PollInterval { get; set; } = RestoreJobWaiting.DefaultPollInterval;
 
     /// <summary>
+    /// Run as a PowerShell job (Receive-Job gives the RdsRestoreJob objects; Stop-Job stops a -Wait, never a restore
+    /// already sent). A job cannot ask for confirmation: give -Force or -Confirm:$false.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter AsJob { get; set; }
+
+    /// <summary>
     /// Before sending the restore, take a manual backup of the target (named RdsRecovery-safety-&lt;UTC time&gt;), wait for it to
     /// complete and for the target to be ACTIVE again; the job carries its id (SafetyBackupId) for Undo-RdsRestore.
     /// </summary>
@@ -55,13 +62,24 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
     [DurationTransformation]
     public TimeSpan BackupTimeout { get; set; } = SafetyBackupWaiting.DefaultTimeout;
 
+    private BackgroundStart? _background;
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        // A job checks what it can before it starts: a setting it would refuse later is refused here.
+        if (AsJob && CheckWaitSettings() is RdsError invalid) ThrowRdsError(invalid);
+        _background = BackgroundStart.Begin(this, AsJob, ResolveConnection, Force);
+    }
+
     protected override void ProcessInput()
     {
-        if (RestoreJobWaiting.CheckSettings(Timeout, PollInterval) is RdsError invalid) ThrowRdsError(invalid);
-        if (BackupTargetFirst && BackupTimeout <= TimeSpan.Zero)
-            ThrowRdsError(new RdsError(RdsErrorIds.InvalidWaitSetting, RdsErrorCategory.InvalidArgument,
-                $"-BackupTimeout {BackupTimeout} is not positive: give how long the safety backup may take (the default is 1 h). Nothing was sent.",
-                BackupTimeout, nameof(BackupTimeout)));
+        if (_background is not null)
+        {
+            _background.Add(InputObject);
+            return;
+        }
+        if (CheckWaitSettings() is RdsError invalid) ThrowRdsError(invalid);
         var request = BuildRequest(SourceInstanceId, TargetInstanceId);
         if (request is null) return;
         var job = Send(request, new RestoreSendSettings
@@ -72,5 +90,19 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
         if (job is not null) Deliver(job, Wait);
     }
 
-    protected override void EndInput() => WaitForSubmitted(Timeout, PollInterval);
+    protected override void EndInput()
+    {
+        _background?.Start();
+        WaitForSubmitted(Timeout, PollInterval);
+    }
+
+    /// <summary>-Timeout and -PollInterval, and -BackupTimeout with -BackupTargetFirst: checked before anything is sent.</summary>
+    private RdsError? CheckWaitSettings()
+    {
+        if (RestoreJobWaiting.CheckSettings(Timeout, PollInterval) is RdsError invalid) return invalid;
+        if (!BackupTargetFirst || BackupTimeout > TimeSpan.Zero) return null;
+        return new RdsError(RdsErrorIds.InvalidWaitSetting,
+            $"-BackupTimeout {BackupTimeout} is not positive: give how long the safety backup may take (the default is 1 h). Nothing was sent.",
+            BackupTimeout, nameof(BackupTimeout));
+    }
 }

@@ -91,7 +91,7 @@ public sealed class TestRdsRestoreCompatibilityCommand : RestoreRequestCmdlet
         try { return RestoreRuleProfiles.ForApiVersion(Api.RdsApiVersions.Resolve(null)); }
         catch (RdsException ex)
         {
-            ThrowTerminatingError(ServiceErrorRecords.From(ex, null));
+            ThrowTerminatingError(ErrorRecords.From(ex, null));
             throw;
         }
     }
@@ -107,8 +107,8 @@ public sealed class TestRdsRestoreCompatibilityCommand : RestoreRequestCmdlet
     /// <summary>Points an id refusal at the parameter the user actually gave (the instance object, not an id parameter).</summary>
     private RdsError Retarget(RdsError error) => error.ParameterName switch
     {
-        "SourceInstanceId" => new RdsError(error.Id, error.Category, error.Message, error.TargetObject, nameof(SourceInstance)),
-        "TargetInstanceId" => new RdsError(error.Id, error.Category, error.Message, error.TargetObject, nameof(TargetInstance)),
+        "SourceInstanceId" => error.WithParameterName(nameof(SourceInstance)),
+        "TargetInstanceId" => error.WithParameterName(nameof(TargetInstance)),
         _ => error,
     };
 }

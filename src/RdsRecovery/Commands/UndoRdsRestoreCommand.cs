@@ -64,7 +64,7 @@ public sealed class UndoRdsRestoreCommand : RestoreSendingCmdlet
         var safetyBackupId = job.SafetyBackupId ?? Journal().FindSubmitted(job.JobId)?.SafetyBackupId;
         if (safetyBackupId is null)
         {
-            WriteRdsError(new RdsError(RdsErrorIds.UndoNoSafetyBackup, RdsErrorCategory.InvalidOperation,
+            WriteRdsError(new RdsError(RdsErrorIds.UndoNoSafetyBackup,
                 $"Restore job {job.JobId} into {job.TargetInstanceId} has no safety backup: it was not sent with -BackupTargetFirst (or not from this machine's journal), " +
                 "so there is nothing to undo it with. Nothing was sent. Restore an earlier backup of the target with Restore-RdsInstance instead.", job, nameof(Job)));
             return;
@@ -88,7 +88,7 @@ public sealed class UndoRdsRestoreCommand : RestoreSendingCmdlet
         if (!InputChecks.IsValidJobId(this, jobId, nameof(JobId))) return null;
         var submitted = Journal().FindSubmitted(jobId);
         if (submitted is not null) return submitted.ToRestoreJob();
-        WriteRdsError(new RdsError(RdsErrorIds.UndoJobNotInJournal, RdsErrorCategory.ObjectNotFound,
+        WriteRdsError(new RdsError(RdsErrorIds.UndoJobNotInJournal,
             $"The local restore journal ({Journal().FilePath}) has no restore with job id {jobId} in the last 31 days, so its target and safety backup are not known. " +
             "Nothing was sent. Pass the job object itself (-Job), or restore the safety backup with Restore-RdsInstance.", jobId, nameof(JobId)));
         return null;
@@ -118,7 +118,7 @@ public sealed class UndoRdsRestoreCommand : RestoreSendingCmdlet
     }
 
     private static RdsError NotFinished(RdsRestoreJob job, string why) =>
-        new(RdsErrorIds.UndoJobNotFinished, RdsErrorCategory.InvalidOperation,
+        new(RdsErrorIds.UndoJobNotFinished,
             $"Restore job {job.JobId} into {job.TargetInstanceId} has not finished ({why}); undoing it now would race it. Nothing was sent. " +
             $"Wait for it (Wait-RdsRestoreJob -JobId {job.JobId}), then run Undo-RdsRestore again.", job, "Job");
 
@@ -127,7 +127,7 @@ public sealed class UndoRdsRestoreCommand : RestoreSendingCmdlet
         var backup = Call((client, token) => client.FindBackupAsync(job.TargetInstanceId, backupId, token));
         if (backup is not null && string.Equals(backup.Status, "COMPLETED", StringComparison.OrdinalIgnoreCase)) return true;
         var state = backup is null ? "is no longer in the target's backup list (it was deleted)" : $"is {backup.Status}, not COMPLETED";
-        WriteRdsError(new RdsError(RdsErrorIds.SafetyBackupGone, RdsErrorCategory.ObjectNotFound,
+        WriteRdsError(new RdsError(RdsErrorIds.SafetyBackupGone,
             $"The safety backup {backupId} of restore job {job.JobId} {state}, so the restore cannot be undone from it. Nothing was sent. " +
             $"List what is left with Get-RdsBackup -InstanceId {job.TargetInstanceId}.", job, nameof(Job)));
         return false;

@@ -6,6 +6,7 @@ using RdsRecovery.Journal;
 using RdsRecovery.Model;
 using RdsRecovery.PowerShell.Binding;
 using RdsRecovery.PowerShell.Cmdlets;
+using RdsRecovery.PowerShell.Background;
 using RdsRecovery.PowerShell.Completion;
 using RdsRecovery.PowerShell.Waiting;
 
@@ -41,11 +42,31 @@ public sealed class WaitRdsRestoreJobCommand : RdsServiceCmdlet
     [DurationTransformation]
     public TimeSpan PollInterval { get; set; } = RestoreJobWaiting.DefaultPollInterval;
 
+    /// <summary>Wait as a PowerShell job: Receive-Job gives the finished jobs; Stop-Job stops the waiting, never a restore.</summary>
+    [Parameter]
+    public SwitchParameter AsJob { get; set; }
+
     private readonly List<RdsRestoreJob> _jobs = new();
     private RestoreJobWaiting? _waiting;
+    private BackgroundStart? _background;
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        // A job checks what it can before it starts: a setting it would refuse later is refused here.
+        if (AsJob && RestoreJobWaiting.CheckSettings(Timeout, PollInterval) is RdsError invalid) ThrowRdsError(invalid);
+        _background = BackgroundStart.Begin(this, AsJob, ResolveConnection);
+    }
 
     protected override void ProcessInput()
     {
+        if (_background is not null)
+        {
+            // What was piped, as it would bind again in the job: the jobs themselves, or their ids as JobId.
+            if (ParameterSetName == JobSet) foreach (var job in Job) _background.Add(job);
+            else foreach (var id in JobId) _background.Add(JobIdRow(id));
+            return;
+        }
         if (RestoreJobWaiting.CheckSettings(Timeout, PollInterval) is RdsError invalid) ThrowRdsError(invalid);
         var journal = Journal();
         if (ParameterSetName == JobSet)
@@ -67,8 +88,16 @@ public sealed class WaitRdsRestoreJobCommand : RdsServiceCmdlet
         }
     }
 
+    private static PSObject JobIdRow(string id)
+    {
+        var row = new PSObject();
+        row.Properties.Add(new PSNoteProperty(nameof(JobId), id));
+        return row;
+    }
+
     protected override void EndInput()
     {
+        _background?.Start();
         if (_jobs.Count == 0) return;
         _waiting = new RestoreJobWaiting(this, Timeout, PollInterval);
         _waiting.WaitAndWrite(_jobs);

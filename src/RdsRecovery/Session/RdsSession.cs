@@ -31,6 +31,23 @@ internal static class RdsSession
 
     public static void RememberJob(string jobId) => Current.SubmittedJobs[jobId] = DateTimeOffset.UtcNow;
 
+    /// <summary>Job ids submitted in the runspace <paramref name="runspaceId"/> (a background job's), newest first.</summary>
+    public static IReadOnlyList<string> SubmittedJobIdsOf(Guid runspaceId) =>
+        States.TryGetValue(runspaceId, out var state)
+            ? state.SubmittedJobs.OrderByDescending(p => p.Value).Select(p => p.Key).ToList()
+            : Array.Empty<string>();
+
+    /// <summary>
+    /// A background job's runspace is closing: the jobs it submitted become the caller's (for completion), and its
+    /// state is dropped, so finished background jobs leave nothing behind here.
+    /// </summary>
+    public static void HandOver(Guid fromRunspace, Guid toRunspace)
+    {
+        if (!States.TryRemove(fromRunspace, out var from)) return;
+        var to = States.GetOrAdd(toRunspace, _ => new State());
+        foreach (var job in from.SubmittedJobs) to.SubmittedJobs[job.Key] = job.Value;
+    }
+
     /// <summary>Job ids submitted in this session, newest first.</summary>
     public static IReadOnlyList<string> SubmittedJobIds =>
         Current.SubmittedJobs.OrderByDescending(p => p.Value).Select(p => p.Key).ToList();

@@ -28,11 +28,11 @@ internal sealed class RestoreJobWaiting
     public static RdsError? CheckSettings(TimeSpan timeout, TimeSpan pollInterval)
     {
         if (pollInterval < MinPollInterval)
-            return new RdsError(RdsErrorIds.InvalidWaitSetting, RdsErrorCategory.InvalidArgument,
+            return new RdsError(RdsErrorIds.InvalidWaitSetting,
                 $"-PollInterval {pollInterval} is too short: the least is {MinPollInterval.TotalMilliseconds:0} ms (the default is {DefaultPollInterval.TotalSeconds:0} s; it backs off from there). Nothing was sent.",
                 pollInterval, "PollInterval");
         if (timeout <= TimeSpan.Zero)
-            return new RdsError(RdsErrorIds.InvalidWaitSetting, RdsErrorCategory.InvalidArgument,
+            return new RdsError(RdsErrorIds.InvalidWaitSetting,
                 $"-Timeout {timeout} is not positive: give how long to wait in all (the default is {DefaultTimeout.TotalHours:0} h). Nothing was sent.",
                 timeout, "Timeout");
         return null;
@@ -67,18 +67,7 @@ internal sealed class RestoreJobWaiting
         {
             CompleteProgress(result.Job);
             _cmdlet.WriteObject(result.Job);
-            if (!result.Succeeded)
-            {
-                var category = result.Outcome switch
-                {
-                    RdsJobWaitOutcome.TimedOut => RdsErrorCategory.OperationTimeout,
-                    RdsJobWaitOutcome.NotFound => RdsErrorCategory.ObjectNotFound,
-                    RdsJobWaitOutcome.PollFailed => RdsErrorCategory.ConnectionError,
-                    _ => RdsErrorCategory.InvalidResult,
-                };
-                var id = result.ErrorId ?? RdsErrorIds.RestoreJobFailed;
-                _cmdlet.WriteError(ErrorRecords.From(new RdsError(id, category, result.Message ?? $"Restore job {result.Job.JobId} ended {result.Outcome}.", result.Job), result.Error));
-            }
+            if (result.Error is not null) _cmdlet.WriteError(ErrorRecords.From(result.Error));
         }
     }
 

@@ -70,11 +70,11 @@ internal sealed class SafetyBackupWaiting
         var last = result.Backup;
         var error = result.Outcome switch
         {
-            ManualBackupOutcome.Failed => new RdsError(RdsErrorIds.BackupFailed, RdsErrorCategory.InvalidResult,
+            ManualBackupOutcome.Failed => new RdsError(RdsErrorIds.BackupFailed,
                 $"The manual backup '{last.Name}' ({last.Id}) of {last.InstanceId} ended {last.Status}.", last),
-            ManualBackupOutcome.Vanished => new RdsError(RdsErrorIds.BackupFailed, RdsErrorCategory.InvalidResult,
+            ManualBackupOutcome.Vanished => new RdsError(RdsErrorIds.BackupFailed,
                 $"The manual backup '{last.Name}' ({last.Id}) of {last.InstanceId} does not show in its backup list.", last),
-            ManualBackupOutcome.TimedOut => new RdsError(RdsErrorIds.BackupWaitTimeout, RdsErrorCategory.OperationTimeout,
+            ManualBackupOutcome.TimedOut => new RdsError(RdsErrorIds.BackupWaitTimeout,
                 $"The manual backup '{last.Name}' ({last.Id}) of {last.InstanceId} was still {last.Status} after -Timeout {timeout}; the service goes on with it. " +
                 $"Follow it with Get-RdsBackup -InstanceId {last.InstanceId} -BackupId {last.Id}.", last),
             _ => null,

@@ -56,7 +56,7 @@ public sealed class ApiVersionTests : IDisposable
     [Fact]
     public void A_variable_naming_no_version_is_InvalidApiVersion()
     {
-        var ex = Assert.Throws<RdsConfigurationException>(() => Resolve("v4"));
+        var ex = Assert.Throws<RdsException>(() => Resolve("v4"));
         Assert.Equal(RdsErrorIds.InvalidApiVersion, ex.ErrorId);
         Assert.Contains("'v4'", ex.Message);
     }

@@ -55,12 +55,12 @@ public class RdsEndpointTests
     [InlineData("https://rds.example.com/?x=1", "InvalidEndpoint")]
     [InlineData("https://user:pw@rds.example.com", "InvalidEndpoint")]
     public void Other_endpoints_are_refused(string uri, string errorId) =>
-        Assert.Equal(errorId, Assert.Throws<RdsConfigurationException>(() => RdsEndpoints.Validate(new Uri(uri))).ErrorId);
+        Assert.Equal(errorId, Assert.Throws<RdsException>(() => RdsEndpoints.Validate(new Uri(uri))).ErrorId);
 
     [Theory]
     [InlineData("Cn-North-4")]
     [InlineData("cn_north_4")]
     [InlineData("rds.evil.com/x")]
     public void Malformed_regions_are_refused(string region) =>
-        Assert.Equal(RdsErrorIds.InvalidRegion, Assert.Throws<RdsConfigurationException>(() => RdsEndpoints.Resolve(region, null, new TestEnvironment().Build())).ErrorId);
+        Assert.Equal(RdsErrorIds.InvalidRegion, Assert.Throws<RdsException>(() => RdsEndpoints.Resolve(region, null, new TestEnvironment().Build())).ErrorId);
 }

@@ -135,6 +135,8 @@ public class RdsRetryTests
         var ex = await Assert.ThrowsAsync<RestoreOutcomeUnknownException>(() => client.SubmitRestoreAsync(RestoreBody));
         Assert.Single(handler.Requests);
         Assert.Equal(RdsErrorIds.RestoreOutcomeUnknown, ex.ErrorId);
+        // Not ResourceUnavailable: a retry wrapper reading that as transient would resend a restore that may run.
+        Assert.Equal(RdsErrorCategory.InvalidResult, ex.Error.Category);
         Assert.Equal("tgt-in01", ex.TargetInstanceId);
         Assert.Equal(status, ex.HttpStatus);
         Assert.Contains("may exist", ex.Message);
@@ -163,7 +165,8 @@ public class RdsRetryTests
         using var client = TestConnections.Create(handler, clock, timeout: TimeSpan.FromMilliseconds(50));
         var ex = await Assert.ThrowsAsync<RestoreOutcomeUnknownException>(() => client.SubmitRestoreAsync(RestoreBody));
         Assert.Single(handler.Requests);
-        Assert.Equal(RdsErrorKind.Timeout, ex.Kind);
+        Assert.Equal(RdsErrorKind.Timeout, Assert.IsType<RdsServiceException>(ex.InnerException).Kind);
+        Assert.Equal(RdsErrorCategory.InvalidResult, ex.Error.Category);
     }
 
     [Fact]

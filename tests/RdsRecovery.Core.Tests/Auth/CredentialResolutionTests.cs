@@ -87,8 +87,10 @@ public class CredentialResolutionTests
     public void Nothing_found_is_a_clear_error()
     {
         var env = new TestEnvironment();
-        var ex = Assert.Throws<RdsConfigurationException>(() => RdsConnection.Resolve(new RdsConnectionOptions { Region = "cn-north-4", ProjectId = "p" }, env.Build()));
+        var ex = Assert.Throws<RdsException>(() => RdsConnection.Resolve(new RdsConnectionOptions { Region = "cn-north-4", ProjectId = "p" }, env.Build()));
         Assert.Equal(RdsErrorIds.CredentialsNotFound, ex.ErrorId);
+        // Nothing was authenticated: a missing value, like a missing mandatory parameter (AuthenticationError is the service's refusal).
+        Assert.Equal(RdsErrorCategory.InvalidArgument, ex.Error.Category);
         Assert.Contains("HUAWEICLOUD_SDK_AK", ex.Message);
         Assert.Contains(env.DefaultCredentialsPath, ex.Message);
     }
@@ -98,12 +100,12 @@ public class CredentialResolutionTests
     {
         var env = new TestEnvironment();
         env.Variables["HUAWEICLOUD_SDK_AK"] = "ONLYAK";
-        var ex = Assert.Throws<RdsConfigurationException>(() => RdsConnection.Resolve(new RdsConnectionOptions { Region = "cn-north-4", ProjectId = "p" }, env.Build()));
+        var ex = Assert.Throws<RdsException>(() => RdsConnection.Resolve(new RdsConnectionOptions { Region = "cn-north-4", ProjectId = "p" }, env.Build()));
         Assert.Equal(RdsErrorIds.CredentialsIncomplete, ex.ErrorId);
 
         var env2 = new TestEnvironment();
         env2.Files[env2.DefaultCredentialsPath] = "[basic]\nak=ONLYAK\n";
-        ex = Assert.Throws<RdsConfigurationException>(() => RdsConnection.Resolve(new RdsConnectionOptions { Region = "cn-north-4", ProjectId = "p" }, env2.Build()));
+        ex = Assert.Throws<RdsException>(() => RdsConnection.Resolve(new RdsConnectionOptions { Region = "cn-north-4", ProjectId = "p" }, env2.Build()));
         Assert.Equal(RdsErrorIds.CredentialsIncomplete, ex.ErrorId);
     }
 
@@ -113,7 +115,7 @@ public class CredentialResolutionTests
         var env = FullEnvironment();
         env.Variables.Remove("HUAWEICLOUD_SDK_PROJECT_ID");
         env.Files.Clear();
-        var ex = Assert.Throws<RdsConfigurationException>(() => RdsConnection.Resolve(new RdsConnectionOptions(), env.Build()));
+        var ex = Assert.Throws<RdsException>(() => RdsConnection.Resolve(new RdsConnectionOptions(), env.Build()));
         Assert.Equal(RdsErrorIds.ProjectIdNotFound, ex.ErrorId);
     }
 
@@ -122,7 +124,7 @@ public class CredentialResolutionTests
     {
         var env = FullEnvironment();
         env.Variables.Remove("HUAWEICLOUD_SDK_REGION");
-        var ex = Assert.Throws<RdsConfigurationException>(() => RdsConnection.Resolve(new RdsConnectionOptions(), env.Build()));
+        var ex = Assert.Throws<RdsException>(() => RdsConnection.Resolve(new RdsConnectionOptions(), env.Build()));
         Assert.Equal(RdsErrorIds.RegionOrEndpointRequired, ex.ErrorId);
         var c = RdsConnection.Resolve(new RdsConnectionOptions { Endpoint = new Uri("http://localhost:5080") }, env.Build());
         Assert.Equal("", c.Region);
@@ -132,7 +134,7 @@ public class CredentialResolutionTests
     [Fact]
     public void Project_id_must_be_path_safe()
     {
-        var ex = Assert.Throws<RdsConfigurationException>(() =>
+        var ex = Assert.Throws<RdsException>(() =>
             new RdsConnection("cn-north-4", "../admin", new Uri("https://rds.cn-north-4.myhuaweicloud.com"), RdsCredentials.FromToken("tok-123456")));
         Assert.Equal(RdsErrorIds.InvalidProjectId, ex.ErrorId);
     }
@@ -164,9 +166,10 @@ public class CredentialResolutionTests
         var env = new TestEnvironment();
         var unreadable = new RdsEnvironment(_ => null, _ => throw new UnauthorizedAccessException("denied"), env.Home);
 
-        var ex = Assert.Throws<RdsConfigurationException>(() => RdsConnection.Resolve(new RdsConnectionOptions { Region = "cn-north-4" }, unreadable));
+        var ex = Assert.Throws<RdsException>(() => RdsConnection.Resolve(new RdsConnectionOptions { Region = "cn-north-4" }, unreadable));
 
         Assert.Equal(RdsErrorIds.CredentialsFileInvalid, ex.ErrorId);
+        Assert.Equal(RdsErrorCategory.ReadError, ex.Error.Category);
         Assert.Contains(env.DefaultCredentialsPath, ex.Message);
         Assert.IsType<UnauthorizedAccessException>(ex.InnerException);
     }

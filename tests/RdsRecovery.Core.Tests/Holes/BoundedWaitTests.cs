@@ -31,7 +31,7 @@ public class BoundedWaitTests
         Assert.Same(wait, first);
         var result = Assert.Single(await wait);
         Assert.Equal(RdsJobWaitOutcome.TimedOut, result.Outcome);
-        Assert.Contains("Get-RdsRestoreJob -JobId 'j1'", result.Message);
+        Assert.Contains("Get-RdsRestoreJob -JobId 'j1'", result.Error!.Message);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public class BoundedWaitTests
 
         Assert.Equal(RdsJobWaitOutcome.NotFound, result.Outcome);
         Assert.Equal(1, svc.JobPolls("nobody-knows"));
-        Assert.Contains("no record of submitting it", result.Message);
+        Assert.Contains("no record of submitting it", result.Error!.Message);
         Assert.Empty(svc.Clock.Delays);
     }
 }

@@ -63,9 +63,9 @@ public class HeaderValueTests
         Assert.Equal(RdsAuthenticationType.Token, RdsCredentials.FromToken("MIIE+/=-_.~!token\r\n").AuthenticationType);
     }
 
-    private static RdsConfigurationException AssertRefused(Func<object> make, string bad)
+    private static RdsException AssertRefused(Func<object> make, string bad)
     {
-        var ex = Assert.Throws<RdsConfigurationException>(make);
+        var ex = Assert.Throws<RdsException>(make);
         Assert.Equal(RdsErrorIds.InvalidCredentialCharacters, ex.ErrorId);
         Assert.DoesNotContain(bad.Trim(), ex.Message);
         return ex;

@@ -112,11 +112,11 @@ public sealed class TlsTrustTests : IDisposable
     {
         var path = Path.Combine(_folder, "not-a-ca.pem");
         File.WriteAllText(path, "hello");
-        var ex = Assert.Throws<RdsConfigurationException>(() => Connect("https://127.0.0.1:1", path));
+        var ex = Assert.Throws<RdsException>(() => Connect("https://127.0.0.1:1", path));
         Assert.Equal(RdsErrorIds.CertificateAuthorityFileInvalid, ex.ErrorId);
         Assert.Contains(path, ex.Message);
         Assert.Equal(RdsErrorIds.CertificateAuthorityFileInvalid,
-            Assert.Throws<RdsConfigurationException>(() => Connect("https://127.0.0.1:1", Path.Combine(_folder, "missing.pem"))).ErrorId);
+            Assert.Throws<RdsException>(() => Connect("https://127.0.0.1:1", Path.Combine(_folder, "missing.pem"))).ErrorId);
     }
 
     private static RdsConnectionOptions Options(string endpoint, string? caFile) => new()

@@ -35,7 +35,7 @@ public class RdsJobWaiterTests
         var r = Assert.Single(results);
         Assert.Equal(RdsJobWaitOutcome.Completed, r.Outcome);
         Assert.True(r.Succeeded);
-        Assert.Null(r.ErrorId);
+        Assert.Null(r.Error);
         Assert.Equal(RdsJobStatus.Completed, r.Job.Status);
         Assert.Equal("ACTIVE", r.Job.TargetStatus);
         Assert.Equal("tgt-name", r.Job.TargetInstanceName);
@@ -119,10 +119,10 @@ public class RdsJobWaiterTests
         using var client = svc.Client();
         var r = (await Waiter(svc, client).WaitAsync(new[] { Job("j1") }))[0];
         Assert.Equal(RdsJobWaitOutcome.Failed, r.Outcome);
-        Assert.Equal(RdsErrorIds.RestoreJobFailed, r.ErrorId);
+        Assert.Equal((RdsErrorIds.RestoreJobFailed, RdsErrorCategory.InvalidResult), (r.Error!.Id, r.Error.Category));
         Assert.Equal("Insufficient disk space on target", r.Job.FailReason);
-        Assert.Contains("Insufficient disk space on target", r.Message);
-        Assert.Contains("tgt", r.Message);
+        Assert.Contains("Insufficient disk space on target", r.Error!.Message);
+        Assert.Contains("tgt", r.Error!.Message);
         Assert.Equal(0, svc.TargetPolls("tgt"));
     }
 
@@ -134,7 +134,7 @@ public class RdsJobWaiterTests
         using var client = svc.Client();
         var r = (await Waiter(svc, client).WaitAsync(new[] { Job("j1") }))[0];
         Assert.Equal(RdsJobWaitOutcome.TargetFailed, r.Outcome);
-        Assert.Equal(RdsErrorIds.RestoreTargetInstanceFailed, r.ErrorId);
+        Assert.Equal((RdsErrorIds.RestoreTargetInstanceFailed, RdsErrorCategory.InvalidResult), (r.Error!.Id, r.Error.Category));
         Assert.Equal("FAILED", r.Job.TargetStatus);
     }
 
@@ -147,8 +147,8 @@ public class RdsJobWaiterTests
         // Not visible at 0, 10, 25, 47.5 s (within 60 s of submission); at 81.25 s it is given up.
         Assert.Equal(5, svc.JobPolls("ghost"));
         Assert.Equal(RdsJobWaitOutcome.NotFound, r.Outcome);
-        Assert.Equal(RdsErrorIds.RestoreJobNotFound, r.ErrorId);
-        Assert.Contains("DBS.200543", r.Message);
+        Assert.Equal((RdsErrorIds.RestoreJobNotFound, RdsErrorCategory.ObjectNotFound), (r.Error!.Id, r.Error.Category));
+        Assert.Contains("DBS.200543", r.Error!.Message);
     }
 
     [Fact]
@@ -172,9 +172,9 @@ public class RdsJobWaiterTests
         Assert.Equal(4, svc.JobPolls("j1"));
         Assert.Equal(TimeSpan.FromSeconds(60), svc.Clock.Now - svc.Start);
         Assert.Equal(RdsJobWaitOutcome.TimedOut, r.Outcome);
-        Assert.Equal(RdsErrorIds.RestoreJobWaitTimeout, r.ErrorId);
-        Assert.Contains("Get-RdsRestoreJob -JobId 'j1' | Wait-RdsRestoreJob", r.Message);
-        Assert.Contains("goes on", r.Message);
+        Assert.Equal((RdsErrorIds.RestoreJobWaitTimeout, RdsErrorCategory.OperationTimeout), (r.Error!.Id, r.Error.Category));
+        Assert.Contains("Get-RdsRestoreJob -JobId 'j1' | Wait-RdsRestoreJob", r.Error!.Message);
+        Assert.Contains("goes on", r.Error!.Message);
         Assert.True(reports[^1].IsFinal);
         Assert.Equal(RdsJobWaitOutcome.TimedOut, reports[^1].Outcome);
     }
@@ -214,8 +214,8 @@ public class RdsJobWaiterTests
         using var client = svc.Client();
         var r = (await Waiter(svc, client).WaitAsync(new[] { Job("j1") }))[0];
         Assert.Equal(RdsJobWaitOutcome.PollFailed, r.Outcome);
-        Assert.Equal(RdsErrorIds.RestoreJobPollFailed, r.ErrorId);
-        Assert.IsType<RdsServiceException>(r.Error);
+        Assert.Equal((RdsErrorIds.RestoreJobPollFailed, RdsErrorCategory.ConnectionError), (r.Error!.Id, r.Error.Category));
+        Assert.IsType<RdsServiceException>(r.Error!.Cause);
         Assert.Equal(1, svc.JobPolls("j1"));
     }
 

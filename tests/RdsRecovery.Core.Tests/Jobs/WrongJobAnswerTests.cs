@@ -26,11 +26,11 @@ public sealed class WrongJobAnswerTests
         var result = Assert.Single(await new RdsJobWaiter(client, options).WaitAsync(new[] { new RdsRestoreJob { JobId = "j1", TargetInstanceId = "tgt" } }));
 
         Assert.Equal(RdsJobWaitOutcome.PollFailed, result.Outcome);
-        Assert.Equal(RdsErrorIds.RestoreJobPollFailed, result.ErrorId);
-        var error = Assert.IsType<RdsServiceException>(result.Error);
+        Assert.Equal(RdsErrorIds.RestoreJobPollFailed, result.Error!.Id);
+        var error = Assert.IsType<RdsServiceException>(result.Error!.Cause);
         Assert.Equal(RdsErrorKind.InvalidResponse, error.Kind);
-        Assert.Contains("'" + field + "'", result.Message, StringComparison.Ordinal);
-        Assert.Contains("req-job-shape", result.Message, StringComparison.Ordinal);
+        Assert.Contains("'" + field + "'", result.Error!.Message, StringComparison.Ordinal);
+        Assert.Contains("req-job-shape", result.Error!.Message, StringComparison.Ordinal);
         Assert.True(svc.JobPolls("j1") <= options.MaxConsecutiveErrors, $"{svc.JobPolls("j1")} polls");
     }
 }

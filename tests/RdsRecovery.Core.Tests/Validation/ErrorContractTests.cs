@@ -28,8 +28,8 @@ public class ErrorContractTests
     [Fact]
     public void Validation_exception_carries_all_errors_and_joins_their_messages()
     {
-        var a = new RdsError("A", RdsErrorCategory.InvalidArgument, "first");
-        var b = new RdsError("B", RdsErrorCategory.InvalidData, "second");
+        var a = new RdsError(RdsErrorIds.InvalidBackupId, "first");
+        var b = new RdsError(RdsErrorIds.InvalidDatabaseMap, "second");
         var ex = new RdsValidationException(new[] { a, b });
         Assert.Same(a, ex.Error);
         Assert.Equal(2, ex.Errors.Count);
@@ -41,8 +41,20 @@ public class ErrorContractTests
     [Fact]
     public void WithTarget_keeps_everything_but_the_target()
     {
-        var e = new RdsError("X", RdsErrorCategory.InvalidArgument, "m", "old", "P").WithTarget("new");
-        Assert.Equal(("X", RdsErrorCategory.InvalidArgument, "m", "new", "P"), (e.Id, e.Category, e.Message, (string)e.TargetObject!, e.ParameterName));
-        Assert.Equal("X: m", e.ToString());
+        var cause = new InvalidOperationException("why");
+        var e = new RdsError(RdsErrorIds.InvalidBackupId, "m", "old", "P", cause).WithTarget("new");
+        Assert.Equal((RdsErrorIds.InvalidBackupId, RdsErrorCategory.InvalidArgument, "m", "new", "P"), (e.Id, e.Category, e.Message, (string)e.TargetObject!, e.ParameterName));
+        Assert.Same(cause, e.Cause);
+        Assert.Equal("InvalidBackupId: m", e.ToString());
+        Assert.Equal(("Q", "new"), (e.WithParameterName("Q").ParameterName, (string)e.WithParameterName("Q").TargetObject!));
+    }
+
+    [Fact]
+    public void An_error_takes_its_category_from_the_catalogue_and_an_uncatalogued_id_cannot_be_raised()
+    {
+        Assert.Equal(RdsErrorCategory.InvalidArgument, new RdsError(RdsErrorIds.CredentialsNotFound, "m").Category);
+        Assert.Equal(RdsErrorCategory.InvalidResult, new RdsError(RdsErrorIds.RestoreOutcomeUnknown, "m").Category);
+        var refused = Assert.Throws<ArgumentException>(() => new RdsError("NoSuchErrorId", "m"));
+        Assert.Contains("RdsErrorCatalog", refused.Message);
     }
 }

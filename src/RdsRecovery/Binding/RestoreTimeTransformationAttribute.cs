@@ -1,13 +1,15 @@
 using System;
 using System.Management.Automation;
+using RdsRecovery.Restore;
 using RdsRecovery.Validation;
 
-namespace RdsRecovery.PowerShell;
+namespace RdsRecovery.PowerShell.Binding;
 
 /// <summary>
 /// Sees -RestoreTime before PowerShell converts it, so a value without a zone is refused instead of being read as
 /// local time (PowerShell's own string-to-DateTimeOffset conversion assumes the local zone). Accepted values are
-/// those of <see cref="RestoreTimeReader"/>; a refusal travels to the cmdlet as a token (see RestoreTimeRefusals).
+/// those of <see cref="RestoreTimeReader"/> and the word Latest (any case); a refusal travels to the cmdlet inside the
+/// returned <see cref="RestoreTimeArgument"/> (see <see cref="BoundArgument"/>).
 /// A blank string is read as "not given", so CSV rows can leave the column they do not use empty.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
@@ -18,7 +20,10 @@ public sealed class RestoreTimeTransformationAttribute : ArgumentTransformationA
         var raw = inputData is PSObject pso ? pso.BaseObject : inputData;
         // A blank cell (Import-Csv gives "") means "no point in time", as an absent column does.
         if (raw is null || (raw is string text && text.Trim().Length == 0)) return null;
-        if (RestoreTimeReader.TryRead(raw, out var value, out var error)) return value;
-        return RestoreTimeRefusals.Issue(error!);
+        if (raw is RestoreTimeArgument already) return already;
+        if (raw is string word && LatestRestoreTime.IsWord(word)) return RestoreTimeArgument.Latest(word);
+        return RestoreTimeReader.TryRead(raw, out var value, out var error)
+            ? RestoreTimeArgument.At(value)
+            : RestoreTimeArgument.Refused(error!);
     }
 }

@@ -4,12 +4,13 @@ using RdsRecovery.Errors;
 using RdsRecovery.PowerShell.Binding;
 using RdsRecovery.Validation;
 
-namespace RdsRecovery.PowerShell;
+namespace RdsRecovery.PowerShell.Binding;
 
 /// <summary>
-/// Reads -DatabaseName (a hashtable, an ordered dictionary, or an object turned into one by
-/// <see cref="DatabaseMapTransformationAttribute"/>) into ordered pairs. Keys and values must be strings; the rest
-/// of the shape (blank names, duplicates, null names) is checked by the core's <see cref="DatabaseMapRules"/>.
+/// Reads the map of a -DatabaseName <see cref="DatabaseMapArgument"/> (a hashtable, an ordered dictionary, or an
+/// object turned into one by <see cref="DatabaseMapTransformationAttribute"/>) into ordered pairs. Keys and values
+/// must be strings; the rest of the shape (blank names, duplicates, null names) is checked by the core's
+/// <see cref="DatabaseMapRules"/>.
 /// </summary>
 internal static class DatabaseMapReader
 {
@@ -18,11 +19,6 @@ internal static class DatabaseMapReader
         pairs = null;
         error = null;
         if (map is null) return true;
-        if (map is UnreadableDatabaseMap unreadable)
-        {
-            error = DatabaseMapRules.Refuse(unreadable.Problem, null, "DatabaseName");
-            return false;
-        }
         var list = new List<KeyValuePair<string, string?>>();
         foreach (DictionaryEntry entry in map)
         {

@@ -3,16 +3,17 @@ using System.Collections;
 using System.Collections.Specialized;
 using System.Management.Automation;
 using System.Text.Json;
+using RdsRecovery.Validation;
 
-namespace RdsRecovery.PowerShell;
+namespace RdsRecovery.PowerShell.Binding;
 
 /// <summary>
 /// Lets -DatabaseName take the map as the API writes it, also after ConvertFrom-Json (which gives an object, not a
 /// hashtable) or as JSON text (a CSV cell): an object's properties become an ordered dictionary, in their order.
-/// A blank string means "no map" (an empty CSV cell). Anything else that is not a dictionary becomes an
-/// <see cref="UnreadableDatabaseMap"/>, which the cmdlet refuses: binding must not fail, because a failed
-/// by-property-name binding of an optional parameter is silently skipped, and the restore would then replace
-/// every database instead of the ones the map named.
+/// A blank string means "no map" (an empty CSV cell). Anything else that is not a dictionary is refused with
+/// InvalidDatabaseMap inside the returned <see cref="DatabaseMapArgument"/>: binding must not fail, because a failed
+/// by-property-name binding of an optional parameter is silently skipped, and the restore would then replace every
+/// database instead of the ones the map named (see <see cref="BoundArgument"/>).
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
 public sealed class DatabaseMapTransformationAttribute : ArgumentTransformationAttribute
@@ -24,6 +25,8 @@ public sealed class DatabaseMapTransformationAttribute : ArgumentTransformationA
         {
             case null:
                 return null;
+            case DatabaseMapArgument already:
+                return already;
             case PSObject pso:
                 var map = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
                 foreach (var property in pso.Properties)
@@ -31,25 +34,28 @@ public sealed class DatabaseMapTransformationAttribute : ArgumentTransformationA
                     // A repeated name would throw here; let the core report duplicates instead, so keep the first.
                     if (!map.Contains(property.Name)) map.Add(property.Name, property.Value);
                 }
-                return map;
-            case IDictionary:
-                return value;
+                return DatabaseMapArgument.Of(map);
+            case IDictionary dictionary:
+                return DatabaseMapArgument.Of(dictionary);
             case string text when text.Trim().Length == 0:
                 return null;
             case string text:
                 return FromJson(text);
             default:
-                return new UnreadableDatabaseMap($"it is a {value.GetType().Name}, not a map of old name to new name");
+                return Refused($"it is a {value.GetType().Name}, not a map of old name to new name", value);
         }
     }
 
-    private static IDictionary FromJson(string text)
+    private static DatabaseMapArgument Refused(string problem, object given) =>
+        DatabaseMapArgument.Refused(DatabaseMapRules.Refuse(problem, given, "DatabaseName"));
+
+    private static DatabaseMapArgument FromJson(string text)
     {
         try
         {
             using var document = JsonDocument.Parse(text);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
-                return new UnreadableDatabaseMap($"the text is JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, not an object");
+                return Refused($"the text is JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, not an object", text);
             var map = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
             foreach (var property in document.RootElement.EnumerateObject())
             {
@@ -62,19 +68,11 @@ public sealed class DatabaseMapTransformationAttribute : ArgumentTransformationA
                 };
                 if (!map.Contains(property.Name)) map.Add(property.Name, entry);
             }
-            return map;
+            return DatabaseMapArgument.Of(map);
         }
         catch (JsonException)
         {
-            return new UnreadableDatabaseMap("the text is not a JSON object such as {\"old name\":\"new name\"}");
+            return Refused("the text is not a JSON object such as {\"old name\":\"new name\"}", text);
         }
     }
-}
-
-/// <summary>A -DatabaseName value that could not be read as a map; refused with InvalidDatabaseMap before anything is sent.</summary>
-internal sealed class UnreadableDatabaseMap : Hashtable
-{
-    public UnreadableDatabaseMap(string problem) => Problem = problem;
-
-    public string Problem { get; }
 }

@@ -1,0 +1,38 @@
+using System;
+using RdsRecovery.Errors;
+using RdsRecovery.Restore;
+using RdsRecovery.Validation;
+
+namespace RdsRecovery.PowerShell.Binding;
+
+/// <summary>
+/// -RestoreTime as <see cref="RestoreTimeTransformationAttribute"/> read it: a UTC point in time, the word Latest
+/// (the end of the source's newest restorable window, resolved when the request is built), or a refusal (see
+/// <see cref="BoundArgument"/>).
+/// </summary>
+public sealed class RestoreTimeArgument : BoundArgument
+{
+    private RestoreTimeArgument(DateTimeOffset? time, string? latestAsGiven, RdsError? refusal) : base(refusal)
+    {
+        Time = time;
+        LatestAsGiven = latestAsGiven;
+    }
+
+    /// <summary>The point in time given, in UTC; null for Latest and for a refusal.</summary>
+    public DateTimeOffset? Time { get; }
+
+    /// <summary>True for Latest: the time is known only once the source's restorable windows are read.</summary>
+    public bool IsLatest => LatestAsGiven is not null;
+
+    /// <summary>The word as the user wrote it ("latest", "Latest "), the target of a refusal about it.</summary>
+    internal string? LatestAsGiven { get; }
+
+    public static RestoreTimeArgument At(DateTimeOffset time) => new(time.ToUniversalTime(), null, null);
+
+    public static RestoreTimeArgument Latest(string asGiven = LatestRestoreTime.Word) => new(null, asGiven, null);
+
+    internal static RestoreTimeArgument Refused(RdsError refusal) => new(null, null, refusal);
+
+    public override string ToString() =>
+        IsLatest ? LatestRestoreTime.Word : Time is { } time ? RestoreTimeRules.Format(time) : $"(refused: {Refusal?.Id})";
+}
