@@ -1,7 +1,7 @@
 <#
 .SYNOPSIS
-    The RdsRecovery demo: a whole restore, from finding the backup to the restored target, against the local
-    emulator. Run it with: dotnet pwsh -NoProfile -File ./build.ps1 -Task Demo
+    The RdsRecovery demo: a whole restore, from finding the backup to the restored target, then one database
+    brought back as it was before a bad deploy, against the local emulator. Run it with: dotnet pwsh -NoProfile -File ./build.ps1 -Task Demo
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
@@ -103,6 +103,16 @@ try {
     Show-Command 'Remove-RdsBackup -InstanceId $staging.Id -BackupId $undoable.SafetyBackupId -Force   # safety backups are billed until removed'
     Remove-RdsBackup -InstanceId $staging.Id -BackupId $undoable.SafetyBackupId -Force
 
+    Show-Step 'Less than an instance: one database as it was before a bad deploy, next to the live one'
+    $beforeDeploy = (Get-RdsRestoreWindow -InstanceId $prod.Id | Sort-Object End | Select-Object -Last 1).End.AddMinutes(-10)
+    Show-Command 'Get-RdsRestorableDatabase -InstanceId erp-prod -RestoreTime $beforeDeploy'
+    Get-RdsRestorableDatabase -InstanceId erp-prod -RestoreTime $beforeDeploy | Format-Table | Out-Table
+    Show-Command "Restore-RdsDatabase -InstanceId erp-prod -RestoreTime `$beforeDeploy -DatabaseName @{ erp = 'erp_before_deploy' } -Force -Wait -PollInterval 1"
+    $dbJob = Restore-RdsDatabase -InstanceId erp-prod -RestoreTime $beforeDeploy -DatabaseName @{ erp = 'erp_before_deploy' } -Force -Wait -PollInterval 1
+    $dbJob | Format-Table | Out-Table
+    if ($dbJob.Status -ne 'Completed') { throw "The demo database restore ended $($dbJob.Status)." }
+    $copy = (Invoke-RdsEmulatorAdmin -Emulator $emulator -Path "instances/$($prod.Id)/tables").databases | Where-Object name -eq 'erp_before_deploy'
+    Write-Host "erp-prod now also holds erp_before_deploy, data version '$($copy.data_version)'; erp itself was not touched"
     Show-Command 'Get-RdsRestoreJob -Recent'
     Get-RdsRestoreJob -Recent | Format-Table | Out-Table
     Write-Host ''

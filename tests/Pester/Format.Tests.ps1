@@ -68,6 +68,26 @@ Describe 'Format views at 80 columns' {
         $text | Should -Match 'bi-sql2016-web\s+reporting_archive_2026\s+NotExists\s+SQL_Latin1_General'
     }
 
+    It 'shows restorable databases with the instance name, table count, the UTC time asked about and the limits' {
+        $dbs = @(
+            [RdsRecovery.Model.RdsRestorableDatabase]@{ InstanceId = '7b63b40ca1c07d188407e3c64ee772bdin01'; InstanceName = 'erp-prod'; Engine = 'MySQL'; RestoreTime = $plus8; Name = 'erp_audit'; TotalTables = 312; DatabaseLimit = 2000; TableLimit = 20000 }
+            [RdsRecovery.Model.RdsRestorableDatabase]@{ InstanceId = '013ff9960a8ebe5278ca25bdca242e9din03'; Engine = 'PostgreSQL'; RestoreTime = $plus8; Name = 'crm' }
+        )
+        $text = $dbs | Show80
+        $text | Should -Match 'Instance\s+Database\s+Tables\s+As of \(UTC\)\s+Limit DB/Tbl'
+        $text | Should -Match 'erp-prod\s+erp_audit\s+312\s+2026-11-28 00:30Z\s+2000/20000'
+        # Without a name the id shows, cut but recognisable; unknown limits show as '?'.
+        $text | Should -Match '013ff9960a8ebe527\S*\s+crm\s+2026-11-28 00:30Z\s+\?/\?'
+    }
+
+    It 'shows restorable PostgreSQL tables with database, schema, table and the UTC time asked about' {
+        $table = [RdsRecovery.Model.RdsRestorableTable]@{ InstanceId = '013ff9960a8ebe5278ca25bdca242e9din03'; InstanceName = 'crm-pg12-prod'; RestoreTime = $plus8; Database = 'crm'; Schema = 'audit'; Name = 'events' }
+        $text = $table | Show80
+        $text | Should -Match 'Instance\s+Database\s+Schema\s+Table\s+As of \(UTC\)'
+        $text | Should -Match 'crm-pg12-prod\s+crm\s+audit\s+events\s+2026-11-28 00:30Z'
+        $text | Should -Not -Match '…'
+    }
+
     It 'shows jobs with target name, status, progress, start in UTC, duration and target status' {
         $job = [RdsRecovery.Model.RdsRestoreJob]@{
             JobId = 'ff80808157127d9301571bf8160c001d'; TargetInstanceId = 't-1'; TargetInstanceName = 'dw-sql2017-ee-staging'

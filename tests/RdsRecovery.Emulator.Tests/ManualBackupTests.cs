@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -84,7 +85,8 @@ public sealed class ManualBackupTests
         using var response = await Create(emulator, "erp-staging", "before");
         var backup = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["backup"]!;
         var captured = (await Listed(emulator, "erp-staging", backup["id"]!.GetValue<string>()));
-        var marker = "erp-staging@" + DateTimeOffset.ParseExact(backup["begin_time"]!.GetValue<string>(), "yyyy-MM-dd'T'HH:mm:sszzz", null).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
+        var marker = "erp-staging@" + DateTimeOffset.ParseExact(backup["begin_time"]!.GetValue<string>(), "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)
+            .UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         Assert.Equal("COMPLETED", captured["status"]!.GetValue<string>());
 
         await emulator.WaitForJobAsync(await emulator.RestoreAcceptedAsync(new

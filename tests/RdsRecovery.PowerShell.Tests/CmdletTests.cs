@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using RdsRecovery.Errors;
+using RdsRecovery.Model;
 using RdsRecovery.PowerShell.Commands;
 using RdsRecovery.Rules;
 
@@ -9,7 +10,11 @@ public class CmdletTests : IDisposable
 {
     private readonly PowerShellHost _host = new();
 
-    public void Dispose() => _host.Dispose();
+    public void Dispose()
+    {
+        _host.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private const string Pairs = """
         $pairs = '[
@@ -143,8 +148,9 @@ public class CmdletTests : IDisposable
             """);
         Assert.Empty(r.Errors);
         var report = Assert.IsType<CompatibilityReport>(Assert.Single(r.Output));
-        Assert.Equal(new[] { "zz", "aa" }, report.Request.DatabaseMap!.Select(p => p.Key));
-        Assert.Contains("\"database_name\":{\"zz\":\"new1\",\"aa\":\"\"}", report.Request.ToJson());
+        var request = Assert.IsType<RestoreRequest>(report.Request);
+        Assert.Equal(new[] { "zz", "aa" }, request.DatabaseMap!.Select(p => p.Key));
+        Assert.Contains("\"database_name\":{\"zz\":\"new1\",\"aa\":\"\"}", request.ToJson());
     }
 
     [Fact]

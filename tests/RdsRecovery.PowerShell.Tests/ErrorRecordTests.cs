@@ -9,7 +9,7 @@ public class ErrorRecordTests
     [Fact]
     public void Every_category_of_ours_maps_to_the_PowerShell_category_of_the_same_name()
     {
-        foreach (RdsErrorCategory category in Enum.GetValues(typeof(RdsErrorCategory)))
+        foreach (var category in Enum.GetValues<RdsErrorCategory>())
             Assert.Equal(category.ToString(), ErrorRecords.ToCategory(category).ToString());
     }
 
@@ -39,6 +39,23 @@ public class ErrorRecordTests
         Assert.Equal(ErrorCategory.ConnectionError, record.CategoryInfo.Category);
         Assert.Equal("fallback target", record.TargetObject);
         Assert.Equal(RdsErrorIds.EndpointUnreachable, record.FullyQualifiedErrorId);
+    }
+
+    [Fact]
+    public void Refusals_of_one_input_become_one_record_each_with_their_own_target()
+    {
+        var refused = new RdsValidationException(new[]
+        {
+            new RdsError(RdsErrorIds.InvalidBackupId, "bad backup", "b/1", "BackupId"),
+            new RdsError(RdsErrorIds.InvalidDatabaseMap, "bad map", null, "DatabaseName"),
+        });
+        var records = ErrorRecords.Each(refused, "fallback").ToList();
+        Assert.Equal(new[] { RdsErrorIds.InvalidBackupId, RdsErrorIds.InvalidDatabaseMap }, records.Select(r => r.FullyQualifiedErrorId));
+        Assert.Equal(new object?[] { "b/1", null }, records.Select(r => r.TargetObject));
+        Assert.All(records, r => Assert.Equal(ErrorCategory.InvalidArgument, r.CategoryInfo.Category));
+
+        var failure = new RdsException(new RdsError(RdsErrorIds.RdsServerError, "500"));
+        Assert.Same(failure, Assert.Single(ErrorRecords.Each(failure, "fallback")).Exception);
     }
 
     [Fact]

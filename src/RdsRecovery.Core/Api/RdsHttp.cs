@@ -44,6 +44,10 @@ internal sealed class RdsHttp : IDisposable
     public async Task<RdsResponse> GetAsync(Uri uri, CancellationToken ct) =>
         (await SendWithRetriesAsync(HttpMethod.Get, uri, null, null, ct).ConfigureAwait(false)).Response;
 
+    /// <summary>A POST that only reads (the history listings): retried as a GET is.</summary>
+    public async Task<RdsResponse> PostReadAsync(Uri uri, byte[] body, CancellationToken ct) =>
+        (await SendWithRetriesAsync(HttpMethod.Post, uri, body, null, ct).ConfigureAwait(false)).Response;
+
     /// <summary>The restore POST: retried only when the service refused it or the connection was refused.</summary>
     public Task<(RdsResponse Response, int Attempts)> PostRestoreAsync(Uri uri, byte[] body, string? targetInstanceId, CancellationToken ct) =>
         SendWithRetriesAsync(HttpMethod.Post, uri, body, targetInstanceId ?? "", ct);

@@ -20,6 +20,8 @@ public static class RdsErrorIds
     public const string RestoreTimeNotUtc = "RestoreTimeNotUtc";
     public const string InvalidRestoreTime = "InvalidRestoreTime";
     public const string InvalidDatabaseMap = "InvalidDatabaseMap";
+    public const string InvalidTableMap = "InvalidTableMap";
+    public const string SchemaOnlyForPostgreSql = "SchemaOnlyForPostgreSql";
     public const string InvalidInstanceObject = "InvalidInstanceObject";
     public const string InvalidJobId = "InvalidJobId";
     public const string InvalidTimeRange = "InvalidTimeRange";
@@ -35,6 +37,7 @@ public static class RdsErrorIds
     public const string LatestRestoreTimeUnresolved = "LatestRestoreTimeUnresolved";
     public const string NoRestoreWindow = "NoRestoreWindow";
     public const string InstanceNotFound = "InstanceNotFound";
+    public const string OperationNotSupportedByEngine = "OperationNotSupportedByEngine";
     public const string BackupNotFound = "BackupNotFound";
     public const string UnexpectedError = "UnexpectedError";
     public const string JournalUnavailable = "JournalUnavailable";

@@ -58,6 +58,10 @@ public sealed class RestoreJournalEntry
     [JsonPropertyName("apiVersion")] public string? ApiVersion { get; set; }
     /// <summary>The rule profile the restore was checked under; null when the rules were skipped.</summary>
     [JsonPropertyName("ruleProfile")] public string? RuleProfile { get; set; }
+    /// <summary>Database or Table for a database- or table-level restore; null (absent) for a whole instance.</summary>
+    [JsonPropertyName("kind")] public string? Kind { get; set; }
+    /// <summary>Database and table restores: what was restored under which new name ("old -> new, ...").</summary>
+    [JsonPropertyName("restoredObjects")] public string? RestoredObjects { get; set; }
     [JsonPropertyName("jobId")] public string? JobId { get; set; }
     [JsonPropertyName("requestId")] public string? RequestId { get; set; }
     [JsonPropertyName("detail")] public string? Detail { get; set; }
@@ -77,7 +81,8 @@ public sealed class RestoreJournalEntry
             Time = time, Phase = phase, AttemptId = AttemptId, User = Environment.UserName, Machine = Environment.MachineName,
             ProcessId = process.Id, Endpoint = Endpoint, ProjectId = ProjectId, SourceInstanceId = SourceInstanceId,
             TargetInstanceId = TargetInstanceId, BackupId = BackupId, RestoreTime = RestoreTime, Body = Body, ApiVersion = ApiVersion,
-            RuleProfile = RuleProfile, JobId = jobId, Detail = detail, SafetyBackupId = SafetyBackupId,
+            RuleProfile = RuleProfile, Kind = Kind, RestoredObjects = RestoredObjects, JobId = jobId, Detail = detail,
+            SafetyBackupId = SafetyBackupId,
         };
     }
 
@@ -94,6 +99,8 @@ public sealed class RestoreJournalEntry
         ApiVersion = ApiVersion,
         RuleProfile = RuleProfile,
         SafetyBackupId = SafetyBackupId,
+        Kind = Enum.TryParse<RestoreKind>(Kind, out var kind) ? kind : RestoreKind.Instance,
+        RestoredObjects = RestoredObjects,
         Status = Phase == RestoreJournalPhase.Submitted ? RdsJobStatus.Submitted : RdsJobStatus.Unknown,
     };
 }

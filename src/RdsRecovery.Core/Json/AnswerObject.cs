@@ -66,6 +66,19 @@ internal readonly struct AnswerObject
         return l is null || l is >= int.MinValue and <= int.MaxValue ? (int?)l : throw Invalid(name, "is out of range");
     }
 
+    /// <summary>A boolean, or null when absent or null; "true" as a string is refused.</summary>
+    public bool? Bool(string name)
+    {
+        var v = Field(name);
+        if (v is null) return null;
+        return v.Value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw WrongType(name, v.Value, "a boolean"),
+        };
+    }
+
     /// <summary>A service timestamp (yyyy-MM-ddTHH:mm:ss with Z, +hhmm or +hh:mm), or null when absent, null or "".</summary>
     public DateTimeOffset? Time(string name)
     {

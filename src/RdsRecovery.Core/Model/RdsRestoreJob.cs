@@ -11,6 +11,10 @@ public sealed class RdsRestoreJob
     public string JobId { get; set; } = "";
     /// <summary>The job name the service reports, for example RestoreToExistingInstance.</summary>
     public string? Name { get; set; }
+    /// <summary>What was restored: the whole instance, or databases or tables (into the same instance under new names).</summary>
+    public RestoreKind Kind { get; set; } = RestoreKind.Instance;
+    /// <summary>Database and table restores: what was restored under which new name ("old -> new, ..."); null for an instance.</summary>
+    public string? RestoredObjects { get; set; }
     public string SourceInstanceId { get; set; } = "";
     public string TargetInstanceId { get; set; } = "";
     public string? TargetInstanceName { get; set; }

@@ -17,8 +17,11 @@ namespace RdsRecovery.Model;
 /// The target is always stated, never defaulted to the source: a missing column or a blank cell in an input file
 /// must never turn into "overwrite the source".
 /// </remarks>
-public sealed partial class RestoreRequest
+public sealed partial class RestoreRequest : IRestoreOperation
 {
+    /// <summary>Always Instance: the whole instance is restored.</summary>
+    public RestoreKind Kind => RestoreKind.Instance;
+
     private RestoreRequest(string sourceInstanceId, string targetInstanceId, RestoreMode mode, string? backupId,
         DateTimeOffset? restoreTime, IReadOnlyList<KeyValuePair<string, string>>? databaseMap)
     {

@@ -83,6 +83,13 @@ public sealed class RestoreFactsGatherer
         };
     }
 
+    /// <summary>
+    /// The journal's half of the busy check for any restore into <paramref name="targetInstanceId"/> (database and
+    /// table restores use it too): whether a restore this user sent is still running, and those whose outcome is unknown.
+    /// </summary>
+    public async Task<(bool? Running, IReadOnlyList<RestoreAttempt> Unresolved)> TargetJournalStateAsync(string targetInstanceId, CancellationToken cancellationToken) =>
+        (await TargetHasRunningJobAsync(targetInstanceId, cancellationToken).ConfigureAwait(false), UnresolvedRestoresInto(targetInstanceId));
+
     private async Task<RdsBackup> FindBackupAsync(RestoreRequest request, CancellationToken cancellationToken)
     {
         var backups = await _client.ListBackupsAsync(new RdsBackupFilter(request.SourceInstanceId) { BackupId = request.BackupId }, cancellationToken).ConfigureAwait(false);

@@ -8,7 +8,7 @@ namespace RdsRecovery.Rules;
 /// <summary>Every rule's verdict on one restore, with the request and the two instances it was judged on.</summary>
 public sealed class CompatibilityReport
 {
-    public CompatibilityReport(RestoreRequest request, RdsInstance? source, RdsInstance? target, IReadOnlyList<RuleResult> rules, DateTimeOffset checkedAt)
+    public CompatibilityReport(IRestoreOperation request, RdsInstance? source, RdsInstance? target, IReadOnlyList<RuleResult> rules, DateTimeOffset checkedAt)
     {
         Request = request ?? throw new ArgumentNullException(nameof(request));
         Source = source;
@@ -19,7 +19,8 @@ public sealed class CompatibilityReport
 
     /// <summary>True when no rule failed. Rules that could not be checked do not make a restore incompatible.</summary>
     public bool IsCompatible => Rules.All(r => r.Outcome != RuleOutcome.Failed);
-    public RestoreRequest Request { get; }
+    /// <summary>The restore judged: a <see cref="RestoreRequest"/> (an instance) or a <see cref="PartialRestoreRequest"/> (databases or tables).</summary>
+    public IRestoreOperation Request { get; }
     public RdsInstance? Source { get; }
     public RdsInstance? Target { get; }
     public IReadOnlyList<RuleResult> Rules { get; }

@@ -47,6 +47,7 @@ public static class CompatibilityReportText
     /// <summary>Names where the facts know them, ids otherwise.</summary>
     private static string Describe(CompatibilityReport report)
     {
+        if (report.Request is PartialRestoreRequest partial) return PartialDescription(partial, report.Target);
         var request = report.Request;
         var source = Name(report.Source, request.SourceInstanceId);
         var target = Name(report.Target, request.TargetInstanceId);
@@ -54,15 +55,24 @@ public static class CompatibilityReportText
         return request.IsRestoreToSource ? $"{what} into itself" : $"{what} into {target}";
     }
 
+    private static string PartialDescription(PartialRestoreRequest request, RdsInstance? instance)
+    {
+        var what = request.Kind == RestoreKind.Database ? "databases" : $"tables of {request.Database}" + (request.Schema is null ? "" : $".{request.Schema}");
+        return $"{what} of {Name(instance, request.InstanceId)} as of {Validation.RestoreTimeRules.Format(request.RestoreTime)} " +
+            $"under new names ({string.Join(", ", request.Renames)})";
+    }
+
     private static string Name(RdsInstance? instance, string id) =>
         instance is not null && !string.IsNullOrEmpty(instance.Name) && instance.Name != id ? $"{instance.Name} ({id})" : id;
+
+    private static readonly char[] WordSeparators = { ' ' };
 
     /// <summary>Word-wraps <paramref name="text"/> to <paramref name="width"/>; lines after the first are indented.</summary>
     internal static List<string> Wrap(string text, int width, int indent)
     {
         var lines = new List<string>();
         var line = new StringBuilder();
-        foreach (var word in text.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var word in text.Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries))
         {
             if (line.Length > 0 && line.Length + 1 + word.Length > width)
             {

@@ -44,6 +44,30 @@ public static class RdsRuleIds
     /// <summary>The target is ACTIVE, not RESTORING, and runs no other job.</summary>
     public const string TargetNotBusy = "TargetNotBusy";
 
+    // ---- Database and table restores (PartialRestoreRules), besides the ids above they share ----
+
+    /// <summary>The instance's engine offers the database or table restore (MySQL and PostgreSQL).</summary>
+    public const string EngineSupportsPartialRestore = "EngineSupportsPartialRestore";
+    /// <summary>Every table to restore existed at the point in time (PostgreSQL: the history listing; MySQL has none: NotChecked).</summary>
+    public const string TableToRestoreExists = "TableToRestoreExists";
+    /// <summary>New table names follow the documented grammar of the engine.</summary>
+    public const string TableNameAllowed = "TableNameAllowed";
+    /// <summary>No new table name is taken in its database (and schema).</summary>
+    public const string TableNameNotInUse = "TableNameNotInUse";
+    /// <summary>The number of databases or tables stays within the service's database_limit or table_limit.</summary>
+    public const string RestoreCountWithinLimit = "RestoreCountWithinLimit";
+    /// <summary>The instance has room for the restored copies (a full disk stops production writes).</summary>
+    public const string RoomForRestoredData = "RoomForRestoredData";
+    /// <summary>-FastRestore only where ListInstancesSupportFastRestore says the instance supports it.</summary>
+    public const string FastRestoreSupported = "FastRestoreSupported";
+
+    /// <summary>The rule ids of database and table restores that the instance restore does not have.</summary>
+    public static IReadOnlyList<string> PartialOnly { get; } = new[]
+    {
+        EngineSupportsPartialRestore, TableToRestoreExists, TableNameAllowed, TableNameNotInUse, RestoreCountWithinLimit, RoomForRestoredData,
+        FastRestoreSupported,
+    };
+
     /// <summary>Every rule id, in the order the rules are evaluated and reported.</summary>
     public static IReadOnlyList<string> All { get; } = new[]
     {

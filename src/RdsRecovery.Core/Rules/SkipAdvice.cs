@@ -18,6 +18,8 @@ public static class SkipAdvice
         RdsRuleIds.SqlServerVersionAllowed,
         RdsRuleIds.KnownEngine,
         RdsRuleIds.DatabaseNameAllowed,
+        // Assumed from the table-restore pages; no model states the table grammar.
+        RdsRuleIds.TableNameAllowed,
     };
 
     /// <summary>True when every failed rule is one whose table may be older than the service's.</summary>

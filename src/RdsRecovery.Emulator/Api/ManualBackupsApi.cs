@@ -19,7 +19,7 @@ namespace RdsRecovery.Emulator.Api;
 /// </summary>
 internal sealed class ManualBackupsApi
 {
-    private const string DescriptionForbidden = ">!<\"&'=";
+    private static readonly System.Buffers.SearchValues<char> DescriptionForbidden = System.Buffers.SearchValues.Create(">!<\"&'=");
     private readonly EmulatorServices _services;
 
     public ManualBackupsApi(EmulatorServices services) => _services = services;
@@ -32,7 +32,7 @@ internal sealed class ManualBackupsApi
         if (!NameIsValid(name))
             throw ApiException.Parameter($"Parameter error: the backup name '{name}' must be 4 to 64 characters, start with a letter, and hold only letters, digits, '-' and '_'.");
         var description = Text(body, "description");
-        if (description is not null && (description.Length > 256 || description.IndexOfAny(DescriptionForbidden.ToCharArray()) >= 0))
+        if (description is not null && (description.Length > 256 || description.AsSpan().IndexOfAny(DescriptionForbidden) >= 0))
             throw ApiException.Parameter("Parameter error: the description must be at most 256 characters, without >!<\"&'=.");
         List<string>? databases = null;
         if (body["databases"] is JsonNode node)

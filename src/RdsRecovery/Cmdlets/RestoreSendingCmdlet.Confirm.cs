@@ -66,30 +66,8 @@ public abstract partial class RestoreSendingCmdlet
               $"Body of POST /v3/{{project_id}}/backups: {safety.ToJson()}";
         var words = RestoreConfirmation.For(request, facts ?? KnownInstanceFacts(request), body,
             $"API {RdsApiVersions.Name(version)}, {rules}. Body of {RdsApiVersions.RestorePath(version)}: {body}{unknownEngine}", backupStep, settings.Undoing);
-        if (settings.Force && !IsWhatIf() && !MyInvocation.BoundParameters.ContainsKey("Confirm"))
-        {
-            WriteVerbose($"-Force: not asking. {words.Description}");
-            return true;
-        }
-        try
-        {
-            return ShouldProcess(words.Description, words.Query, words.Caption);
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException)
-        {
-            // The host cannot prompt: -NonInteractive, a runspace without a host, or standard input closed under
-            // pwsh -File (the console host then fails inside its prompt). No later input can be confirmed either.
-            ThrowTerminatingError(ErrorRecords.From(new RdsError(RdsErrorIds.ConfirmationUnavailable,
-                $"The restore {request} needs confirmation, but this host cannot ask for it ({WhyNoPrompt(ex)}). Nothing was sent. " +
-                "Pass -Confirm:$false or -Force to proceed, or -WhatIf to see what would be sent.", request, cause: ex)));
-            return false;
-        }
+        return ConfirmationPrompt.Ask(this, settings.Force, words.Description, words.Query, words.Caption, request, request.ToString());
     }
-
-    // The host's own words when it refuses to prompt; a host that broke while prompting gets a plain reason instead.
-    private static string WhyNoPrompt(Exception ex) => ex is PSInvalidOperationException || ex is System.Management.Automation.Host.HostException
-        ? ex.Message
-        : "it failed while prompting: is standard input closed?";
 
     /// <summary>Without looked-up facts (-SkipCompatibilityCheck), the names the instance list gave, if it was read.</summary>
     private RestoreFacts? KnownInstanceFacts(RestoreRequest request)
@@ -104,10 +82,7 @@ public abstract partial class RestoreSendingCmdlet
     }
 
     /// <summary>True under -WhatIf or $WhatIfPreference.</summary>
-    protected bool IsWhatIf() =>
-        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
-            ? LanguagePrimitives.IsTrue(whatIf)
-            : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+    protected bool IsWhatIf() => ConfirmationPrompt.IsWhatIf(this);
 
     // ---------------------------------------------------------------------------------------------------------
     // SUBMIT: the one step that changes anything. It runs only after validation, the rules and confirmation (and

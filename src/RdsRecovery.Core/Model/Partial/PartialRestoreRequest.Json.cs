@@ -1,0 +1,103 @@
+using System;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using RdsRecovery.Rules;
+
+namespace RdsRecovery.Model;
+
+public sealed partial class PartialRestoreRequest
+{
+    /// <summary>
+    /// The API that takes this restore, as "METHOD path" with {project_id} left in (api-facts.md §2.8, the SDKs'
+    /// BatchRestoreDatabase, RestoreTablesNew and BatchRestorePostgreSqlTables).
+    /// </summary>
+    public string PathTemplate => Kind switch
+    {
+        RestoreKind.Database => "/v3/{project_id}/instances/batch/restore/databases",
+        RestoreKind.Table when Engine == RdsEngine.MySql => "/v3.1/{project_id}/instances/" + InstanceId + "/restore/tables",
+        RestoreKind.Table when Engine == RdsEngine.PostgreSql => "/v3/{project_id}/instances/batch/restore/tables",
+        _ => throw new InvalidOperationException($"The service has no table restore for {RdsEngines.DisplayName(Engine)}."),
+    };
+
+    /// <summary>The path for a project, each segment escaped.</summary>
+    public string Path(string projectId) => PathTemplate
+        .Replace("{project_id}", Uri.EscapeDataString(projectId))
+        .Replace("/instances/" + InstanceId + "/", "/instances/" + Uri.EscapeDataString(InstanceId) + "/");
+
+    /// <summary>The exact body: compact JSON in the SDK models' field order, restore_time as Unix milliseconds UTC.</summary>
+    public string ToJson() => Encoding.UTF8.GetString(ToJsonBytes());
+
+    /// <summary>The UTF-8 bytes of <see cref="ToJson"/>: what is hashed for signing and sent.</summary>
+    public byte[] ToJsonBytes()
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false }))
+        {
+            _ = PathTemplate; // refuses an engine without a table API before anything is written
+            if (Kind == RestoreKind.Table && Engine == RdsEngine.MySql) WriteMySqlTables(writer);
+            else WriteBatch(writer);
+        }
+        return stream.ToArray();
+    }
+
+    // BatchRestoreDatabase and BatchRestorePostgreSqlTables: {"instances":[{restore_time, instance_id, ...}]}; one instance per request.
+    private void WriteBatch(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray("instances");
+        writer.WriteStartObject();
+        writer.WriteNumber("restore_time", RestoreTimeUnixMilliseconds);
+        writer.WriteString("instance_id", InstanceId);
+        if (Kind == RestoreKind.Database)
+        {
+            if (FastRestore) writer.WriteBoolean("is_fast_restore", true);
+            WriteRenames(writer, "databases");
+        }
+        else
+        {
+            writer.WriteStartArray("databases");
+            writer.WriteStartObject();
+            writer.WriteString("database", Database);
+            writer.WriteStartArray("schemas");
+            writer.WriteStartObject();
+            writer.WriteString("schema", Schema);
+            WriteRenames(writer, "tables");
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+        }
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    // RestoreTablesNew (v3.1): {"restore_time", "restore_tables":[{"database","tables":[...]}], "is_fast_restore"}.
+    private void WriteMySqlTables(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("restore_time", RestoreTimeUnixMilliseconds);
+        writer.WriteStartArray("restore_tables");
+        writer.WriteStartObject();
+        writer.WriteString("database", Database);
+        WriteRenames(writer, "tables");
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+        if (FastRestore) writer.WriteBoolean("is_fast_restore", true);
+        writer.WriteEndObject();
+    }
+
+    private void WriteRenames(Utf8JsonWriter writer, string name)
+    {
+        writer.WriteStartArray(name);
+        foreach (var rename in Renames)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("old_name", rename.OldName);
+            writer.WriteString("new_name", rename.NewName);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    }
+}

@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using RdsRecovery.Model;
+using RdsRecovery.Rules.Partial;
+
+namespace RdsRecovery.Rules;
+
+/// <summary>
+/// The rules of a database or table restore (issue 14 point 4), evaluated from facts into the same
+/// <see cref="CompatibilityReport"/> the instance restore uses. Input validation is not here: a
+/// <see cref="PartialRestoreRequest"/> is valid by construction.
+/// </summary>
+public static class PartialRestoreRules
+{
+    private static readonly IReadOnlyList<IPartialRestoreRule> DatabaseRules = new IPartialRestoreRule[]
+    {
+        new EngineSupportsPartialRestoreRule(),
+        new PartialRestoreTimeInWindowRule(),
+        new DatabasesExistedRule(),
+        new NewNamesAllowedRule(RdsRuleIds.DatabaseNameAllowed),
+        new NewNamesNotInUseRule(RdsRuleIds.DatabaseNameNotInUse),
+        new RestoreCountWithinLimitRule(),
+        new InstanceNotBusyRule(),
+        new RoomForRestoredDataRule(),
+        new FastRestoreSupportedRule(),
+    };
+
+    private static readonly IReadOnlyList<IPartialRestoreRule> TableRules = new IPartialRestoreRule[]
+    {
+        new EngineSupportsPartialRestoreRule(),
+        new PartialRestoreTimeInWindowRule(),
+        new DatabasesExistedRule(),
+        new TablesExistedRule(),
+        new NewNamesAllowedRule(RdsRuleIds.TableNameAllowed),
+        new NewNamesNotInUseRule(RdsRuleIds.TableNameNotInUse),
+        new RestoreCountWithinLimitRule(),
+        new InstanceNotBusyRule(),
+        new RoomForRestoredDataRule(),
+        new FastRestoreSupportedRule(),
+    };
+
+    /// <summary>The rule ids of a database restore, in the order they are evaluated.</summary>
+    public static IReadOnlyList<string> DatabaseRuleIds => DatabaseRules.Select(r => r.Id).ToList();
+
+    /// <summary>The rule ids of a table restore, in the order they are evaluated.</summary>
+    public static IReadOnlyList<string> TableRuleIds => TableRules.Select(r => r.Id).ToList();
+
+    public static CompatibilityReport Evaluate(PartialRestoreRequest request, PartialRestoreFacts? facts = null)
+    {
+        if (request is null) throw new ArgumentNullException(nameof(request));
+        facts ??= PartialRestoreFacts.None;
+        var rules = request.Kind == RestoreKind.Table ? TableRules : DatabaseRules;
+        var results = rules.Select(rule => rule.Evaluate(request, facts)).ToList();
+        return new CompatibilityReport(request, facts.Instance, facts.Instance, results, facts.Clock.UtcNow)
+        {
+            RuleProfile = facts.Profile.Name,
+            ApiVersion = Api.RdsApiVersions.Name(facts.ApiVersion ?? facts.Profile.ApiVersion),
+        };
+    }
+}

@@ -1,0 +1,296 @@
+# Database- and table-level point-in-time restores (issue 14) against the emulator: the listings, the restores
+# (MySQL and PostgreSQL), every rule refusing before anything is sent, the conventions of the instance restore
+# (-WhatIf body, journal, jobs, one POST per instance), and proof from the emulator's data of what was restored.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'EndToEnd.Helpers.ps1')
+    Start-EndToEnd -Name partial
+
+    # A point in time inside the instance's latest restorable window (a few minutes before its end).
+    function Get-RecentTime([string] $InstanceId) {
+        (Get-RdsRestoreWindow -InstanceId $InstanceId | Sort-Object End | Select-Object -Last 1).End.AddMinutes(-5)
+    }
+    # The POSTs that restore databases or tables (not the history listings, which are reads).
+    function Get-PartialRestorePost {
+        @(Get-RequestLog | Where-Object { $_.method -eq 'POST' -and ($_.path -like '*/batch/restore/*' -or $_.path -like '*/restore/tables') })
+    }
+    function Get-Tables([string] $InstanceId) { Invoke-RdsEmulatorAdmin $Emulator -Path "instances/$InstanceId/tables" }
+    function Set-History([string] $InstanceId, [object[]] $Events) {
+        Invoke-RdsEmulatorAdmin $Emulator -Path "instances/$InstanceId/history" -Method POST -Body @{ events = $Events } | Out-Null
+    }
+    $script:ShopProd = '9f3d73c8db31d7b2511534b0123ff974in01'   # MySQL 8.0, fast restore enabled in the seed
+}
+
+AfterAll { Stop-EndToEnd }
+
+Describe 'Get-RdsRestorableDatabase' {
+    BeforeAll { Reset-Emulator }
+
+    It 'lists the databases of MySQL and PostgreSQL instances (ids, names, piped) with table counts and the limits' {
+        $t = Get-RecentTime $Ids.ErpProd
+        $dbs = @(Get-RdsRestorableDatabase -InstanceId erp-prod, $Ids.CrmProd -RestoreTime $t)
+        ($dbs | Where-Object InstanceId -eq $Ids.ErpProd).Name | Should -Be @('erp', 'erp_audit')
+        ($dbs | Where-Object InstanceId -eq $Ids.CrmProd).Name | Should -Be @('crm')
+        $dbs[0].InstanceName | Should -Be 'erp-prod'
+        $dbs[0].TotalTables | Should -Be 3
+        $dbs[0].DatabaseLimit | Should -Be 2000
+        $dbs[0].TableLimit | Should -Be 20000
+        $dbs[0].RestoreTime.Offset | Should -Be ([TimeSpan]::Zero)
+        @(Get-RdsInstance -InstanceId $Ids.ErpProd | Get-RdsRestorableDatabase -RestoreTime $t -Name '*AUDIT').Name | Should -Be @('erp_audit')
+    }
+
+    It 'lists a database dropped since at a time before the drop, and not after it' {
+        $t = Get-RecentTime $Ids.ErpStaging
+        Set-History $Ids.ErpStaging @(@{ at = $t.AddMinutes(-20).ToUnixTimeMilliseconds(); action = 'create'; database = 'ledger' }, @{ at = $t.AddMinutes(-10).ToUnixTimeMilliseconds(); action = 'drop'; database = 'ledger' })
+        (Get-RdsRestorableDatabase -InstanceId $Ids.ErpStaging -RestoreTime $t.AddMinutes(-15)).Name | Should -Contain 'ledger'
+        (Get-RdsRestorableDatabase -InstanceId $Ids.ErpStaging -RestoreTime $t).Name | Should -Not -Contain 'ledger'
+    }
+
+    It 'refuses a SQL Server instance with OperationNotSupportedByEngine and still lists the others' {
+        $t = Get-RecentTime $Ids.ErpProd
+        $dbs = @(Get-RdsRestorableDatabase -InstanceId $Ids.BiWeb, $Ids.ErpProd -RestoreTime $t -ErrorVariable e -ErrorAction SilentlyContinue)
+        $e[0] | Get-ErrorId | Should -Be 'OperationNotSupportedByEngine'
+        $e[0].TargetObject | Should -Be $Ids.BiWeb
+        $dbs.Name | Should -Contain 'erp'
+    }
+
+    It 'refuses a time without a zone (RestoreTimeNotUtc) and sends no listing' {
+        Clear-RequestLog
+        Get-RdsRestorableDatabase -InstanceId $Ids.ErpProd -RestoreTime '2026-11-27 10:00:00' -ErrorVariable e -ErrorAction SilentlyContinue
+        $e[0] | Get-ErrorId | Should -Be 'RestoreTimeNotUtc'
+        @(Get-RequestLog | Where-Object path -like '*/history/*').Count | Should -Be 0
+    }
+}
+
+Describe 'Get-RdsRestorableTable' {
+    BeforeAll { Reset-Emulator }
+
+    It 'lists the schemas and tables of a PostgreSQL database at a point in time' {
+        $t = Get-RecentTime $Ids.CrmProd
+        $tables = @(Get-RdsRestorableTable -InstanceId crm-pg12-prod -RestoreTime $t -Database crm)
+        $tables | ForEach-Object { "$($_.Schema).$($_.Name)" } | Should -Be @('audit.events', 'public.customers', 'public.orders')
+        $tables[0].TableLimit | Should -Be 2000
+        @(Get-RdsRestorableTable -InstanceId $Ids.CrmProd -RestoreTime $t -Database crm -Schema public -Name 'ord*').Name | Should -Be @('orders')
+    }
+
+    It 'refuses a MySQL instance: the service lists no MySQL tables at a point in time' {
+        Get-RdsRestorableTable -InstanceId $Ids.ErpProd -RestoreTime (Get-RecentTime $Ids.ErpProd) -Database erp -ErrorVariable e -ErrorAction SilentlyContinue
+        $e[0] | Get-ErrorId | Should -Be 'OperationNotSupportedByEngine'
+    }
+}
+
+Describe 'Restore-RdsDatabase' {
+    BeforeAll { Reset-Emulator }
+
+    It 'restores a MySQL database under a new name: one POST, a typed job, the copy holds the data as of that time' {
+        Clear-RequestLog
+        $t = Get-RecentTime $Ids.ErpProd
+        $job = Restore-RdsDatabase -InstanceId erp-prod -RestoreTime $t -DatabaseName @{ erp = 'erp_before' } -Force -WarningAction SilentlyContinue
+        $job | Should -BeOfType ([RdsRecovery.Model.RdsRestoreJob])
+        $job.Kind | Should -Be 'Database'
+        $job.TargetInstanceId | Should -Be $Ids.ErpProd
+        $job.RestoredObjects | Should -Be 'erp -> erp_before'
+        $posts = @(Get-PartialRestorePost)
+        $posts.Count | Should -Be 1
+        $body = $posts[0].body | ConvertFrom-Json
+        $body.instances.Count | Should -Be 1
+        $body.instances[0].instance_id | Should -Be $Ids.ErpProd
+        $body.instances[0].restore_time | Should -Be $t.ToUnixTimeMilliseconds()
+        $body.instances[0].databases[0].old_name | Should -Be 'erp'
+        $body.instances[0].databases[0].new_name | Should -Be 'erp_before'
+        $done = Get-RdsRestoreJob -JobId $job.JobId | Wait-RdsRestoreJob @Fast
+        $done.Status | Should -Be 'Completed'
+        $restored = (Get-Tables $Ids.ErpProd).databases | Where-Object name -eq 'erp_before'
+        $restored.data_version | Should -Be ('erp-prod@' + $t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"))
+        (Get-Tables $Ids.ErpProd).databases.name | Should -Contain 'erp'
+        @(Get-RdsRestoreJob -Recent | Where-Object JobId -eq $job.JobId).Kind | Should -Be 'Database'
+    }
+
+    It 'restores a PostgreSQL database with -Wait and progress, writing the job once in its final state' {
+        $t = Get-RecentTime $Ids.CrmProd
+        $jobs = @(Restore-RdsDatabase -InstanceId $Ids.CrmProd -RestoreTime $t -DatabaseName @{ crm = 'crm_before' } -Force -Wait @Fast -WarningAction SilentlyContinue)
+        $jobs.Count | Should -Be 1
+        $jobs[0].Status | Should -Be 'Completed'
+        (Get-Tables $Ids.CrmProd).databases.name | Should -Contain 'crm_before'
+    }
+
+    It 'sends one request per instance when several are piped in, and writes one job each' {
+        Clear-RequestLog
+        $t = (Get-Date).ToUniversalTime().AddMinutes(-10)
+        $jobs = @(Get-RdsInstance -InstanceId $Ids.ErpStaging, $Ids.CrmStaging | Restore-RdsDatabase -RestoreTime $t -DatabaseName @{ erp = 'erp_x' } -Force -ErrorAction SilentlyContinue -ErrorVariable e -WarningAction SilentlyContinue)
+        $jobs.Count | Should -Be 1
+        $jobs[0].TargetInstanceId | Should -Be $Ids.ErpStaging
+        # crm-pg12-staging has no database erp: refused by the rule, nothing sent for it.
+        $e[0] | Get-ErrorId | Should -Be 'RestoreIncompatible'
+        @(Get-PartialRestorePost).Count | Should -Be 1
+        $jobs | Wait-RdsRestoreJob @Fast | Out-Null
+    }
+
+    It '-RestoreTime Latest restores as of the end of the instance''s newest window, and the listing reads the same time' {
+        # The emulator's newest window ends a few minutes before now, so it moves while the test runs: each read of
+        # Latest lies between the end seen before it and the end seen after it.
+        Clear-RequestLog
+        $newestEnd = { (Get-RdsRestoreWindow -InstanceId $Ids.ErpProd | Sort-Object End | Select-Object -Last 1).End.ToUnixTimeMilliseconds() }
+        $before = & $newestEnd
+        $listed = (Get-RdsRestorableDatabase -InstanceId $Ids.ErpProd -RestoreTime latest)[0].RestoreTime.ToUnixTimeMilliseconds()
+        $job = Restore-RdsDatabase -InstanceId $Ids.ErpProd -RestoreTime Latest -DatabaseName @{ erp_audit = 'erp_audit_latest' } -Force -WarningAction SilentlyContinue
+        $after = & $newestEnd
+        $listed | Should -BeGreaterOrEqual $before
+        $job.RestoreTime.ToUnixTimeMilliseconds() | Should -BeGreaterOrEqual $listed
+        $job.RestoreTime.ToUnixTimeMilliseconds() | Should -BeLessOrEqual $after
+        (@(Get-PartialRestorePost)[0].body | ConvertFrom-Json).instances[0].restore_time | Should -Be $job.RestoreTime.ToUnixTimeMilliseconds()
+        $job | Wait-RdsRestoreJob @Fast | Out-Null
+    }
+
+    It '-WhatIf shows the exact body and sends nothing' {
+        Clear-RequestLog
+        $t = Get-RecentTime $Ids.ErpProd
+        # The What if line goes to the host, so a transcript is what shows it.
+        $transcript = Join-Path ([IO.Path]::GetTempPath()) "partial-whatif-$([guid]::NewGuid().ToString('N')).txt"
+        Start-Transcript -Path $transcript | Out-Null
+        try { Restore-RdsDatabase -InstanceId $Ids.ErpProd -RestoreTime $t -DatabaseName @{ erp_audit = 'erp_audit_x' } -WhatIf -WarningAction SilentlyContinue | Should -BeNullOrEmpty }
+        finally { Stop-Transcript | Out-Null }
+        $out = (Get-Content $transcript -Raw) -replace '\r?\n', ''
+        Remove-Item $transcript
+        $out | Should -Match ([regex]::Escape('{"instances":[{"restore_time":' + $t.ToUnixTimeMilliseconds() + ',"instance_id":"' + $Ids.ErpProd + '","databases":[{"old_name":"erp_audit","new_name":"erp_audit_x"}]}]}'))
+        @(Get-PartialRestorePost).Count | Should -Be 0
+    }
+
+    It 'asks for fast restore only where the service says the instance supports it' {
+        Clear-RequestLog
+        $t = Get-RecentTime $ShopProd
+        $job = Restore-RdsDatabase -InstanceId $ShopProd -RestoreTime $t -DatabaseName @{ shop = 'shop_fast' } -FastRestore -Force -WarningAction SilentlyContinue
+        (@(Get-PartialRestorePost)[0].body | ConvertFrom-Json).instances[0].is_fast_restore | Should -BeTrue
+        $job | Wait-RdsRestoreJob @Fast | Out-Null
+        Clear-RequestLog
+        Restore-RdsDatabase -InstanceId $Ids.ErpProd -RestoreTime (Get-RecentTime $Ids.ErpProd) -DatabaseName @{ erp = 'erp_fast' } -FastRestore -Force -ErrorVariable e -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $e[0] | Get-ErrorId | Should -Be 'RestoreIncompatible'
+        $e[0].TargetObject['FastRestoreSupported'].Outcome | Should -Be 'Failed'
+        @(Get-PartialRestorePost).Count | Should -Be 0
+    }
+}
+
+Describe 'Restore-RdsDatabase refuses before anything is sent' {
+    BeforeAll { Reset-Emulator }
+
+    BeforeEach { Clear-RequestLog }
+
+    It 'fails rule <Rule> for <Case>, with the report as the target' -ForEach @(
+        @{ Rule = 'DatabaseToRestoreExists'; Case = 'a database that did not exist then'; Instance = '7b63b40ca1c07d188407e3c64ee772bdin01'; Map = @{ nope = 'nope_x' } }
+        @{ Rule = 'DatabaseNameNotInUse'; Case = 'a new name already in use'; Instance = '7b63b40ca1c07d188407e3c64ee772bdin01'; Map = @{ erp = 'erp_audit' } }
+        @{ Rule = 'DatabaseNameAllowed'; Case = 'a PostgreSQL name starting with pg'; Instance = '013ff9960a8ebe5278ca25bdca242e9din03'; Map = @{ crm = 'pg_crm' } }
+        @{ Rule = 'DatabaseNameAllowed'; Case = 'a dot in a MySQL name'; Instance = '7b63b40ca1c07d188407e3c64ee772bdin01'; Map = @{ erp = 'erp.copy' } }
+        @{ Rule = 'EngineSupportsPartialRestore'; Case = 'a SQL Server instance'; Instance = 'e00e9cefac28bf952191d47d88218580in04'; Map = @{ sales = 'sales_x' } }
+    ) {
+        $t = Get-RecentTime $Instance
+        Restore-RdsDatabase -InstanceId $Instance -RestoreTime $t -DatabaseName $Map -Force -ErrorVariable e -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $e.Count | Should -Be 1
+        $e[0] | Get-ErrorId | Should -Be 'RestoreIncompatible'
+        $e[0].CategoryInfo.Category | Should -Be 'InvalidOperation'
+        $e[0].TargetObject | Should -BeOfType ([RdsRecovery.Rules.CompatibilityReport])
+        $e[0].TargetObject[$Rule].Outcome | Should -Be 'Failed'
+        $e[0].Exception.Message | Should -Match "\[$Rule\]"
+        @(Get-PartialRestorePost).Count | Should -Be 0
+    }
+
+    It 'fails RestoreTimeInWindow for a time before every restorable window' {
+        $start = (Get-RdsRestoreWindow -InstanceId $Ids.ErpProd | Sort-Object Start | Select-Object -First 1).Start
+        Restore-RdsDatabase -InstanceId $Ids.ErpProd -RestoreTime $start.AddHours(-1) -DatabaseName @{ erp = 'erp_old' } -Force -ErrorVariable e -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $e[0].TargetObject['RestoreTimeInWindow'].Outcome | Should -Be 'Failed'
+        @(Get-PartialRestorePost).Count | Should -Be 0
+    }
+
+    It 'fails RestoreCountWithinLimit when more databases are named than database_limit' {
+        Invoke-RdsEmulatorAdmin $Emulator -Path restore-limits -Method PUT -Body @{ database_limit = 1 } | Out-Null
+        try {
+            Restore-RdsDatabase -InstanceId $Ids.ErpProd -RestoreTime (Get-RecentTime $Ids.ErpProd) -DatabaseName ([ordered]@{ erp = 'e1'; erp_audit = 'e2' }) -Force -ErrorVariable e -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+            $e[0].TargetObject['RestoreCountWithinLimit'].Outcome | Should -Be 'Failed'
+            @(Get-PartialRestorePost).Count | Should -Be 0
+        }
+        finally { Reset-Emulator }
+    }
+
+    It 'fails TargetNotBusy while a restore runs on the instance, and sends the second restore never' {
+        $t = Get-RecentTime $Ids.ErpStaging
+        $first = Restore-RdsDatabase -InstanceId $Ids.ErpStaging -RestoreTime $t -DatabaseName @{ erp = 'erp_one' } -Force -WarningAction SilentlyContinue
+        Restore-RdsDatabase -InstanceId $Ids.ErpStaging -RestoreTime $t -DatabaseName @{ erp = 'erp_two' } -Force -ErrorVariable e -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $e[0].TargetObject['TargetNotBusy'].Outcome | Should -Be 'Failed'
+        @(Get-PartialRestorePost).Count | Should -Be 1
+        $first | Wait-RdsRestoreJob @Fast | Out-Null
+    }
+
+    It 'refuses <Case> with <Id> and reads nothing about the instance' -ForEach @(
+        @{ Case = 'an empty map'; Id = 'InvalidDatabaseMap'; Map = @{}; Instance = '7b63b40ca1c07d188407e3c64ee772bdin01'; Time = $null }
+        @{ Case = 'a new name equal to the old'; Id = 'InvalidDatabaseMap'; Map = @{ erp = 'ERP' }; Instance = '7b63b40ca1c07d188407e3c64ee772bdin01'; Time = $null }
+        @{ Case = 'a malformed instance id'; Id = 'InvalidInstanceId'; Map = @{ erp = 'x' }; Instance = 'bad id;drop'; Time = $null }
+        @{ Case = 'a time without a zone'; Id = 'RestoreTimeNotUtc'; Map = @{ erp = 'x' }; Instance = '7b63b40ca1c07d188407e3c64ee772bdin01'; Time = '2026-11-27 10:00' }
+    ) {
+        $time = if ($Time) { $Time } else { (Get-Date).ToUniversalTime().AddMinutes(-10) }
+        Restore-RdsDatabase -InstanceId $Instance -RestoreTime $time -DatabaseName $Map -Force -ErrorVariable e -ErrorAction SilentlyContinue
+        $e[0] | Get-ErrorId | Should -Be $Id
+        $e[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        @(Get-RequestLog).Count | Should -Be 0
+    }
+
+    It 'a lost answer is RestoreOutcomeUnknown: the POST is sent once and the journal says so' {
+        Set-Fault @{ kind = 'error'; status = 503; count = 1; method = 'POST'; path = '/batch/restore/databases$' }
+        try {
+            Restore-RdsDatabase -InstanceId $Ids.ErpProd -RestoreTime (Get-RecentTime $Ids.ErpProd) -DatabaseName @{ erp = 'erp_lost' } -Force -ErrorVariable e -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        }
+        finally { Clear-Fault }
+        $e[0] | Get-ErrorId | Should -Be 'RestoreOutcomeUnknown'
+        @(Get-PartialRestorePost).Count | Should -Be 1
+        (Get-Content $JournalPath | Select-Object -Last 1 | ConvertFrom-Json).phase | Should -Be 'OutcomeUnknown'
+    }
+}
+
+Describe 'Restore-RdsTable' {
+    BeforeAll { Reset-Emulator }
+
+    BeforeEach { Clear-RequestLog }
+
+    It 'restores MySQL tables through the v3.1 table API and warns that MySQL tables cannot be checked' {
+        $t = Get-RecentTime $Ids.ErpProd
+        $job = Restore-RdsTable -InstanceId erp-prod -RestoreTime $t -Database erp -Table @{ orders = 'orders_before' } -Force -WarningVariable w -WarningAction SilentlyContinue
+        $job.Kind | Should -Be 'Table'
+        $posts = @(Get-PartialRestorePost)
+        $posts.Count | Should -Be 1
+        $posts[0].path | Should -BeLike "/v3.1/*/instances/$($Ids.ErpProd)/restore/tables"
+        $body = $posts[0].body | ConvertFrom-Json
+        $body.restore_tables[0].database | Should -Be 'erp'
+        $body.restore_tables[0].tables[0].new_name | Should -Be 'orders_before'
+        ($w -join "`n") | Should -Match 'TableToRestoreExists not checked'
+        ($job | Wait-RdsRestoreJob @Fast).Status | Should -Be 'Completed'
+        ((Get-Tables $Ids.ErpProd).databases | Where-Object name -eq 'erp').tables.name | Should -Contain 'orders_before'
+    }
+
+    It 'restores PostgreSQL tables in a schema through the batch table API' {
+        $t = Get-RecentTime $Ids.CrmProd
+        $job = Restore-RdsTable -InstanceId $Ids.CrmProd -RestoreTime $t -Database crm -Schema audit -Table @{ events = 'events_before' } -Force -WarningAction SilentlyContinue
+        $body = @(Get-PartialRestorePost)[0].body | ConvertFrom-Json
+        $body.instances[0].databases[0].schemas[0].schema | Should -Be 'audit'
+        ($job | Wait-RdsRestoreJob @Fast).Status | Should -Be 'Completed'
+        $tables = ((Get-Tables $Ids.CrmProd).databases | Where-Object name -eq 'crm').tables
+        @($tables | Where-Object { $_.schema -eq 'audit' -and $_.name -eq 'events_before' }).Count | Should -Be 1
+    }
+
+    It 'fails <Rule> for <Case> and sends nothing' -ForEach @(
+        @{ Rule = 'TableToRestoreExists'; Case = 'a PostgreSQL table that did not exist then'; Schema = 'public'; Map = @{ nope = 'nope_x' }; Fast = $false }
+        @{ Rule = 'TableNameNotInUse'; Case = 'a PostgreSQL new name in use'; Schema = 'public'; Map = @{ orders = 'customers' }; Fast = $false }
+        @{ Rule = 'TableNameAllowed'; Case = 'a hyphen in a PostgreSQL table name'; Schema = 'public'; Map = @{ orders = 'orders-x' }; Fast = $false }
+        @{ Rule = 'FastRestoreSupported'; Case = 'fast restore of PostgreSQL tables'; Schema = 'public'; Map = @{ orders = 'orders_f' }; Fast = $true }
+    ) {
+        Restore-RdsTable -InstanceId $Ids.CrmProd -RestoreTime (Get-RecentTime $Ids.CrmProd) -Database crm -Schema $Schema -Table $Map -FastRestore:$Fast -Force -ErrorVariable e -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $e[0] | Get-ErrorId | Should -Be 'RestoreIncompatible'
+        $e[0].TargetObject[$Rule].Outcome | Should -Be 'Failed'
+        @(Get-PartialRestorePost).Count | Should -Be 0
+    }
+
+    It 'refuses -Schema for a MySQL instance (SchemaOnlyForPostgreSql) and a malformed table map (InvalidTableMap)' {
+        Restore-RdsTable -InstanceId $Ids.ErpProd -RestoreTime (Get-RecentTime $Ids.ErpProd) -Database erp -Schema public -Table @{ orders = 'o2' } -Force -ErrorVariable e -ErrorAction SilentlyContinue
+        $e[0] | Get-ErrorId | Should -Be 'SchemaOnlyForPostgreSql'
+        $e[0].TargetObject | Should -Be 'public'
+        Restore-RdsTable -InstanceId $Ids.ErpProd -RestoreTime (Get-RecentTime $Ids.ErpProd) -Database erp -Table @{ orders = '' } -Force -ErrorVariable e2 -ErrorAction SilentlyContinue
+        $e2[0] | Get-ErrorId | Should -Be 'InvalidTableMap'
+        @(Get-PartialRestorePost).Count | Should -Be 0
+    }
+}
