@@ -96,9 +96,9 @@ internal sealed class BackgroundStart
     {
         if (cmdlet.MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm)) return IsOn(confirm);
         if (force) return false;
-        var preference = ConfirmImpact.High;
-        try { preference = (ConfirmImpact)LanguagePrimitives.ConvertTo(cmdlet.GetVariableValue("ConfirmPreference", "High"), typeof(ConfirmImpact)); }
-        catch (PSInvalidCastException) { }
+        var value = PSObject.AsPSObject(cmdlet.GetVariableValue("ConfirmPreference", ConfirmImpact.High)).BaseObject;
+        // An unreadable preference is taken as PowerShell's default, High: a High-impact command would then ask.
+        var preference = value as ConfirmImpact? ?? (Enum.TryParse<ConfirmImpact>(value?.ToString(), true, out var parsed) ? parsed : ConfirmImpact.High);
         return preference != ConfirmImpact.None && impact >= preference;
     }
 
