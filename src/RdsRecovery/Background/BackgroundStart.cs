@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
@@ -96,9 +97,9 @@ internal sealed class BackgroundStart
     {
         if (cmdlet.MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm)) return IsOn(confirm);
         if (force) return false;
-        var value = PSObject.AsPSObject(cmdlet.GetVariableValue("ConfirmPreference", ConfirmImpact.High)).BaseObject;
-        // An unreadable preference is taken as PowerShell's default, High: a High-impact command would then ask.
-        var preference = value as ConfirmImpact? ?? (Enum.TryParse<ConfirmImpact>(value?.ToString(), true, out var parsed) ? parsed : ConfirmImpact.High);
+        var preference = ConfirmImpact.High;
+        try { preference = (ConfirmImpact)LanguagePrimitives.ConvertTo(cmdlet.GetVariableValue("ConfirmPreference", "High"), typeof(ConfirmImpact), CultureInfo.InvariantCulture); }
+        catch (PSInvalidCastException) { }
         return preference != ConfirmImpact.None && impact >= preference;
     }
 
