@@ -116,8 +116,11 @@ $($Ids.CrmProd),$($Ids.CrmStaging),$($Backups.CrmProdLatest)
         $sent = Get-JournalLines | Select-Object -Skip $known | Where-Object { $_.phase -eq 'Submitted' -and $_.targetInstanceId -eq $Ids.ErpStaging }
         @($sent).Count | Should -Be 1
         ($said -join ' ') | Should -BeLike "*Stopped waiting*$($sent.jobId)*"
-        # The service still runs it: the target is being restored and the job is Running, not cancelled.
-        (Get-RdsRestoreJob -JobId $sent.jobId).Status | Should -Be 'Running'
+        # The service still runs it: the target is being restored and the job is Running, not cancelled. Right after
+        # the POST the service does not show the job yet (Submitted): wait, bounded, until it does.
+        $deadline = [DateTime]::UtcNow.AddSeconds($JobTimeout)
+        do { $status = (Get-RdsRestoreJob -JobId $sent.jobId).Status } while ($status -eq 'Submitted' -and [DateTime]::UtcNow -lt $deadline -and -not (Start-Sleep -Milliseconds 200))
+        $status | Should -Be 'Running'
         (Get-RdsInstance -InstanceId $Ids.ErpStaging).Status | Should -Be 'RESTORING'
         @(Get-RestorePost).Count | Should -Be 1
         $job | Remove-Job
