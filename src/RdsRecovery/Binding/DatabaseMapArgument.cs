@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Specialized;
 using RdsRecovery.Errors;
 
 namespace RdsRecovery.PowerShell.Binding;
@@ -18,6 +19,19 @@ public sealed class DatabaseMapArgument : BoundArgument
     public static DatabaseMapArgument Of(IDictionary map) => new(map, null);
 
     internal static DatabaseMapArgument Refused(RdsError refusal) => new(null, refusal);
+
+    // PowerShell's own conversions to this type, for where the transformation attribute does not run (a Pester Mock
+    // copies the parameter's type, not its transformation). They read the value exactly as the transformation does.
+
+    /// <summary>Reads JSON text such as {"old":"new"} as -DatabaseName does; null when blank.</summary>
+    public static DatabaseMapArgument? Parse(string text) => DatabaseMapTransformationAttribute.Read(text);
+
+    /// <summary>Reads a value as -DatabaseName does.</summary>
+    public static DatabaseMapArgument? FromValue(object? value) => DatabaseMapTransformationAttribute.Read(value);
+
+    public static implicit operator DatabaseMapArgument?(Hashtable map) => FromValue(map);
+
+    public static implicit operator DatabaseMapArgument?(OrderedDictionary map) => FromValue(map);
 
     public override string ToString() => Map is null ? $"(refused: {Refusal?.Id})" : $"map of {Map.Count} database(s)";
 }

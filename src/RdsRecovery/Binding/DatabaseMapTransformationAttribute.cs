@@ -18,7 +18,10 @@ namespace RdsRecovery.PowerShell.Binding;
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
 public sealed class DatabaseMapTransformationAttribute : ArgumentTransformationAttribute
 {
-    public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+    public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData) => Read(inputData);
+
+    /// <summary>The reading itself, also behind <see cref="DatabaseMapArgument"/>'s own conversions.</summary>
+    internal static DatabaseMapArgument? Read(object? inputData)
     {
         var value = inputData is PSObject wrapped && wrapped.BaseObject is not PSCustomObject ? wrapped.BaseObject : inputData;
         switch (value)

@@ -33,6 +33,20 @@ public sealed class RestoreTimeArgument : BoundArgument
 
     internal static RestoreTimeArgument Refused(RdsError refusal) => new(null, null, refusal);
 
+    // PowerShell's own conversions to this type, for where the transformation attribute does not run: a Pester Mock of
+    // Restore-RdsInstance copies the parameter's type but not its transformation, and a user's mocked runbook test
+    // passes a string or a date. They read the value exactly as the transformation does.
+
+    /// <summary>Reads text as -RestoreTime does (a UTC time, an offset, or Latest); null when blank.</summary>
+    public static RestoreTimeArgument? Parse(string text) => RestoreTimeTransformationAttribute.Read(text);
+
+    /// <summary>Reads a value as -RestoreTime does.</summary>
+    public static RestoreTimeArgument? FromValue(object? value) => RestoreTimeTransformationAttribute.Read(value);
+
+    public static implicit operator RestoreTimeArgument?(DateTimeOffset time) => FromValue(time);
+
+    public static implicit operator RestoreTimeArgument?(DateTime time) => FromValue(time);
+
     public override string ToString() =>
         IsLatest ? LatestRestoreTime.Word : Time is { } time ? RestoreTimeRules.Format(time) : $"(refused: {Refusal?.Id})";
 }

@@ -15,7 +15,10 @@ namespace RdsRecovery.PowerShell.Binding;
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
 public sealed class RestoreTimeTransformationAttribute : ArgumentTransformationAttribute
 {
-    public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+    public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData) => Read(inputData);
+
+    /// <summary>The reading itself, also behind <see cref="RestoreTimeArgument"/>'s own conversions.</summary>
+    internal static RestoreTimeArgument? Read(object? inputData)
     {
         var raw = inputData is PSObject pso ? pso.BaseObject : inputData;
         // A blank cell (Import-Csv gives "") means "no point in time", as an absent column does.
