@@ -115,14 +115,51 @@ Describe 'Restore-RdsDatabase' {
 
     It 'sends one request per instance when several are piped in, and writes one job each' {
         Clear-RequestLog
+        $t = Get-RecentTime $Ids.ErpStaging
+        $jobs = @(Get-RdsInstance -InstanceId $Ids.ErpStaging, $Ids.ErpDevSmall | Restore-RdsDatabase -RestoreTime $t -DatabaseName @{ erp = 'erp_piped' } -Force -WarningAction SilentlyContinue)
+        $jobs.TargetInstanceId | Should -Be @($Ids.ErpStaging, $Ids.ErpDevSmall)
+        $posts = @(Get-PartialRestorePost)
+        $posts.Count | Should -Be 2
+        ($posts | ForEach-Object { ($_.body | ConvertFrom-Json).instances.Count }) | Should -Be @(1, 1)
+        $jobs | Wait-RdsRestoreJob @Fast | Out-Null
+    }
+
+    It 'refuses one instance of several by its rule and still restores the others' {
+        Clear-RequestLog
         $t = (Get-Date).ToUniversalTime().AddMinutes(-10)
-        $jobs = @(Get-RdsInstance -InstanceId $Ids.ErpStaging, $Ids.CrmStaging | Restore-RdsDatabase -RestoreTime $t -DatabaseName @{ erp = 'erp_x' } -Force -ErrorAction SilentlyContinue -ErrorVariable e -WarningAction SilentlyContinue)
-        $jobs.Count | Should -Be 1
-        $jobs[0].TargetInstanceId | Should -Be $Ids.ErpStaging
+        $jobs = @(Restore-RdsDatabase -InstanceId $Ids.ErpStaging, $Ids.CrmStaging -RestoreTime $t -DatabaseName @{ erp = 'erp_x' } -Force -ErrorAction SilentlyContinue -ErrorVariable e -WarningAction SilentlyContinue)
+        $jobs.TargetInstanceId | Should -Be @($Ids.ErpStaging)
         # crm-pg12-staging has no database erp: refused by the rule, nothing sent for it.
         $e[0] | Get-ErrorId | Should -Be 'RestoreIncompatible'
+        $e[0].TargetObject.Request.InstanceId | Should -Be $Ids.CrmStaging
         @(Get-PartialRestorePost).Count | Should -Be 1
         $jobs | Wait-RdsRestoreJob @Fast | Out-Null
+    }
+
+    It 'asks at $ConfirmPreference Medium, and a host that cannot ask sends nothing (ConfirmationUnavailable)' {
+        Clear-RequestLog
+        $ConfirmPreference = 'Medium'
+        { Restore-RdsDatabase -InstanceId $Ids.ErpProd -RestoreTime (Get-RecentTime $Ids.ErpProd) -DatabaseName @{ erp = 'erp_asked' } -WarningAction SilentlyContinue -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ConfirmationUnavailable*'
+        @(Get-PartialRestorePost).Count | Should -Be 0
+    }
+
+    It 'offline -WhatIf shows the exact body with every rule NotChecked and reads nothing' {
+        Disconnect-RdsAccount
+        try {
+            Clear-RequestLog
+            $t = [DateTimeOffset]::Parse('2026-11-27T23:00:00Z')
+            $transcript = Join-Path ([IO.Path]::GetTempPath()) "partial-offline-$([guid]::NewGuid().ToString('N')).txt"
+            Start-Transcript -Path $transcript | Out-Null
+            try { Restore-RdsDatabase -InstanceId $Ids.ErpProd -RestoreTime $t -DatabaseName @{ erp = 'erp_x' } -WhatIf -WarningAction SilentlyContinue }
+            finally { Stop-Transcript | Out-Null }
+            $out = (Get-Content $transcript -Raw) -replace '\r?\n', ''
+            Remove-Item $transcript
+            $out | Should -Match ([regex]::Escape('"restore_time":' + $t.ToUnixTimeMilliseconds() + ',"instance_id":"' + $Ids.ErpProd + '"'))
+            @(Get-RequestLog).Count | Should -Be 0
+            { Restore-RdsTable -InstanceId $Ids.ErpProd -RestoreTime $t -Database erp -Table @{ orders = 'o2' } -WhatIf -ErrorAction Stop } | Should -Throw -ErrorId 'NotConnected*'
+        }
+        finally { Connect-EndToEnd | Out-Null }
     }
 
     It '-RestoreTime Latest restores as of the end of the instance''s newest window, and the listing reads the same time' {
