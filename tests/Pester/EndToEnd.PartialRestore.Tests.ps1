@@ -268,6 +268,17 @@ Describe 'Restore-RdsDatabase refuses before anything is sent' {
         @(Get-RequestLog).Count | Should -Be 0
     }
 
+    It 'with -SkipCompatibilityCheck a busy instance is the service''s refusal (RdsResourceBusy), and the POST is not sent again' {
+        $t = Get-RecentTime $Ids.ErpStaging
+        $first = Restore-RdsDatabase -InstanceId $Ids.ErpStaging -RestoreTime $t -DatabaseName @{ erp = 'erp_busy_one' } -Force -WarningAction SilentlyContinue
+        Clear-RequestLog
+        Restore-RdsDatabase -InstanceId $Ids.ErpStaging -RestoreTime $t -DatabaseName @{ erp = 'erp_busy_two' } -Force -SkipCompatibilityCheck -ErrorVariable e -ErrorAction SilentlyContinue
+        $e[0] | Get-ErrorId | Should -Be 'RdsResourceBusy'
+        @(Get-PartialRestorePost).Count | Should -Be 1
+        (Get-Content $JournalPath | Select-Object -Last 1 | ConvertFrom-Json).phase | Should -Be 'Refused'
+        $first | Wait-RdsRestoreJob @Fast | Out-Null
+    }
+
     It 'a lost answer is RestoreOutcomeUnknown: the POST is sent once and the journal says so' {
         Set-Fault @{ kind = 'error'; status = 503; count = 1; method = 'POST'; path = '/batch/restore/databases$' }
         try {
