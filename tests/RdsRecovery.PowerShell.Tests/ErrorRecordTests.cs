@@ -42,6 +42,23 @@ public class ErrorRecordTests
     }
 
     [Fact]
+    public void Refusals_of_one_input_become_one_record_each_with_their_own_target()
+    {
+        var refused = new RdsValidationException(new[]
+        {
+            new RdsError(RdsErrorIds.InvalidBackupId, "bad backup", "b/1", "BackupId"),
+            new RdsError(RdsErrorIds.InvalidDatabaseMap, "bad map", null, "DatabaseName"),
+        });
+        var records = ErrorRecords.Each(refused, "fallback").ToList();
+        Assert.Equal(new[] { RdsErrorIds.InvalidBackupId, RdsErrorIds.InvalidDatabaseMap }, records.Select(r => r.FullyQualifiedErrorId));
+        Assert.Equal(new object?[] { "b/1", null }, records.Select(r => r.TargetObject));
+        Assert.All(records, r => Assert.Equal(ErrorCategory.InvalidArgument, r.CategoryInfo.Category));
+
+        var failure = new RdsException(new RdsError(RdsErrorIds.RdsServerError, "500"));
+        Assert.Same(failure, Assert.Single(ErrorRecords.Each(failure, "fallback")).Exception);
+    }
+
+    [Fact]
     public void Every_catalogued_id_becomes_a_record_of_its_catalogue_category()
     {
         foreach (var entry in RdsErrorCatalog.All)

@@ -4,15 +4,19 @@ using RdsRecovery.Errors;
 namespace RdsRecovery.Api;
 
 /// <summary>
-/// An <see cref="RdsError"/> thrown: what the core throws on purpose when it cannot go on (configuration that cannot
-/// work, a service failure). The module turns it into an error record with this exception, the error's id and its
-/// category. Subclasses add facts of their own (the HTTP answer, the journal's path); refusals of input that are
-/// collected rather than thrown travel as <see cref="RdsValidationException"/>.
+/// An <see cref="RdsError"/> thrown: the base of every error the core throws on purpose. The module turns it into an
+/// error record with this exception, the error's id and its category. Subclasses add facts of their own (the HTTP
+/// answer, the journal's path) or, for <see cref="RdsValidationException"/>, every refusal of one input.
 /// </summary>
 public class RdsException : Exception
 {
     public RdsException(RdsError error, Exception? inner = null)
-        : base((error ?? throw new ArgumentNullException(nameof(error))).Message, inner ?? error.Cause)
+        : this(error, (error ?? throw new ArgumentNullException(nameof(error))).Message, inner)
+    {
+    }
+
+    protected RdsException(RdsError error, string message, Exception? inner)
+        : base(message, inner ?? error.Cause)
     {
         Error = error;
     }

@@ -24,14 +24,10 @@ public abstract class RdsCmdlet : PSCmdlet
         {
             ProcessInput();
         }
-        catch (RdsValidationException ex)
-        {
-            foreach (var error in ex.Errors) WriteRdsError(error);
-        }
         catch (RdsException ex)
         {
-            // A service or transport failure for this input: the record keeps the exception and its properties.
-            WriteError(ErrorRecords.From(ex, ErrorTarget));
+            // Refusals of this input, or a service failure for it (the record keeps the exception and its properties).
+            foreach (var record in ErrorRecords.Each(ex, ErrorTarget)) WriteError(record);
         }
         catch (Exception ex) when (ex is not PipelineStoppedException && ex is not RuntimeException)
         {

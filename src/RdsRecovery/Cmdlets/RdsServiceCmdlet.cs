@@ -143,7 +143,10 @@ public abstract class RdsServiceCmdlet : RdsCmdlet
     protected override void EndProcessing()
     {
         try { EndInput(); }
-        catch (RdsException ex) { WriteError(ErrorRecords.From(ex, null)); }
+        catch (RdsException ex)
+        {
+            foreach (var record in ErrorRecords.Each(ex, null)) WriteError(record);
+        }
         finally { _client?.Dispose(); }
     }
 

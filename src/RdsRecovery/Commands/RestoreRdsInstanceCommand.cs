@@ -26,6 +26,7 @@ namespace RdsRecovery.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Restore, "RdsInstance", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(RdsRestoreJob))]
+[OutputType(typeof(RdsBackgroundJob))]
 public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
 {
     public const string ByIdSet = IdSet;

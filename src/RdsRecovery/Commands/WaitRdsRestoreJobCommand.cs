@@ -19,6 +19,7 @@ namespace RdsRecovery.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Wait, "RdsRestoreJob", DefaultParameterSetName = JobSet)]
 [OutputType(typeof(RdsRestoreJob))]
+[OutputType(typeof(RdsBackgroundJob))]
 public sealed class WaitRdsRestoreJobCommand : RdsServiceCmdlet
 {
     public const string JobSet = "Job";

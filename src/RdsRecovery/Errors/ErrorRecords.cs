@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using RdsRecovery.Api;
 using RdsRecovery.Errors;
@@ -27,6 +29,13 @@ internal static class ErrorRecords
             record.CategoryInfo.TargetName = error.ParameterName;
         return record;
     }
+
+    /// <summary>
+    /// The non-terminating records for a thrown error: one per refusal of an <see cref="RdsValidationException"/>
+    /// (each with its own target), else one that keeps the exception.
+    /// </summary>
+    public static IEnumerable<ErrorRecord> Each(RdsException exception, object? target) =>
+        exception is RdsValidationException refused ? refused.Errors.Select(From) : new[] { From(exception, target) };
 
     // RdsErrorCategory mirrors ErrorCategory's names and numbers (a test holds them together).
     public static ErrorCategory ToCategory(RdsErrorCategory category) =>

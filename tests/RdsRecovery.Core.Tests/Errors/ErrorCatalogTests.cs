@@ -87,6 +87,26 @@ public class ErrorCatalogTests
             $"Change the catalogue, not the list, then rewrite the list: {WriteAboutVariable}=1 dotnet test tests/RdsRecovery.Core.Tests -c Release --filter FullyQualifiedName~ErrorCatalogTests");
     }
 
+    [Fact]
+    public void Every_category_the_documents_name_for_an_id_is_the_catalogue_s()
+    {
+        // "InvalidTimeRange (category InvalidArgument)" in a help page, "`JournalUnavailable`, category WriteError" in docs/.
+        var root = RepoRoot();
+        var documents = Directory.EnumerateFiles(Path.Combine(root, "en-US"), "*.md")
+            .Concat(Directory.EnumerateFiles(Path.Combine(root, "docs"), "*.md"))
+            .Append(Path.Combine(root, "README.md"));
+        var named = 0;
+        foreach (var document in documents)
+            foreach (Match m in Regex.Matches(File.ReadAllText(document), @"`?\b(\w+)`?,? \(?category (\w+)"))
+            {
+                if (!RdsErrorCatalog.Contains(m.Groups[1].Value)) continue;
+                named++;
+                Assert.True(RdsErrorCatalog.Get(m.Groups[1].Value).Category.ToString() == m.Groups[2].Value,
+                    $"{Path.GetFileName(document)} says {m.Value}; the catalogue says {RdsErrorCatalog.Get(m.Groups[1].Value).Category}");
+            }
+        Assert.True(named > 0, "no document names an id's category: the pattern no longer matches how they do");
+    }
+
     /// <summary>The list runs from after the paragraph under "## ERRORS" to the blank line before "Retries:".</summary>
     private static (int Start, int End) ErrorListRange(IReadOnlyList<string> lines)
     {
