@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -88,7 +89,7 @@ public sealed class AuthTests
     {
         await using var emulator = await RunningEmulator.StartAsync();
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/v3/{emulator.ProjectId}/instances");
-        var date = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'");
+        var date = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         request.Headers.TryAddWithoutValidation("X-Sdk-Date", date);
         request.Headers.TryAddWithoutValidation("Authorization", TestSigner.Authorization(emulator.Host.Options.AccessKey,
             emulator.Host.Options.SecretKey, "GET", $"/v3/{emulator.ProjectId}/instances", "",
@@ -168,7 +169,7 @@ public sealed class AuthTests
     {
         await using var emulator = await RunningEmulator.StartAsync();
         var path = $"/v3/{emulator.ProjectId}/instances/recovery";
-        var date = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'");
+        var date = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var signed = new Dictionary<string, string>
         {
             ["host"] = emulator.Host.BaseUri.Authority, ["x-sdk-date"] = date, ["x-sdk-content-sha256"] = "UNSIGNED-PAYLOAD",

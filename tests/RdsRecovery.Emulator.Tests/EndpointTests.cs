@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -132,7 +133,7 @@ public sealed class EndpointTests : IAsyncLifetime
         var all = (await _emulator.GetJsonAsync($"backups?instance_id={WellKnown.ErpProd}"))["backups"]!.AsArray();
         var newest = all[0]!["begin_time"]!.GetValue<string>();
         var window = await _emulator.GetJsonAsync(
-            $"backups?instance_id={WellKnown.ErpProd}&begin_time={Uri.EscapeDataString(newest)}&end_time={Uri.EscapeDataString(DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"))}");
+            $"backups?instance_id={WellKnown.ErpProd}&begin_time={Uri.EscapeDataString(newest)}&end_time={Uri.EscapeDataString(DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))}");
         Assert.Equal(1, window["total_count"]!.GetValue<int>());
 
         var page = await _emulator.GetJsonAsync($"backups?instance_id={WellKnown.ErpProd}&offset=4&limit=5");
@@ -185,7 +186,7 @@ public sealed class EndpointTests : IAsyncLifetime
     [Fact]
     public async Task RestoreTimesForADateStayInsideThatUtcDay()
     {
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var json = await _emulator.GetJsonAsync($"instances/{RunningEmulator.Id("erp-staging")}/restore-time?date={today}");
         var range = json["restore_time"]!.AsArray().Single()!;
         var dayStart = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).ToUnixTimeMilliseconds();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using RdsRecovery.Emulator.Hosting;
@@ -43,7 +44,7 @@ public sealed class ProcessTests
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal(100, JsonNode.Parse(await response.Content.ReadAsStringAsync())!["job_duration_ms"]!.GetValue<int>());
 
-            using (var kill = Process.Start("kill", new[] { "-TERM", process.Id.ToString() })) await kill.WaitForExitAsync();
+            using (var kill = Process.Start("kill", new[] { "-TERM", process.Id.ToString(CultureInfo.InvariantCulture) })) await kill.WaitForExitAsync();
             await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
             Assert.Equal(0, process.ExitCode);
             Assert.DoesNotContain("Exception", await stderr);

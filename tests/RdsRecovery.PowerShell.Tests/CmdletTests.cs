@@ -10,7 +10,11 @@ public class CmdletTests : IDisposable
 {
     private readonly PowerShellHost _host = new();
 
-    public void Dispose() => _host.Dispose();
+    public void Dispose()
+    {
+        _host.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private const string Pairs = """
         $pairs = '[

@@ -9,7 +9,7 @@ public class ErrorRecordTests
     [Fact]
     public void Every_category_of_ours_maps_to_the_PowerShell_category_of_the_same_name()
     {
-        foreach (RdsErrorCategory category in Enum.GetValues(typeof(RdsErrorCategory)))
+        foreach (var category in Enum.GetValues<RdsErrorCategory>())
             Assert.Equal(category.ToString(), ErrorRecords.ToCategory(category).ToString());
     }
 

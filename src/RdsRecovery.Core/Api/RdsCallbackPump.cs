@@ -10,7 +10,7 @@ namespace RdsRecovery.Api;
 /// work raises (verbose, debug, progress) on the caller's thread, in order, since PowerShell's Write* methods
 /// may only be called there. Use it as the client's <see cref="IRdsClientLog"/> and Post progress to it.
 /// </summary>
-public sealed class RdsCallbackPump : IRdsClientLog
+public sealed class RdsCallbackPump : IRdsClientLog, IDisposable
 {
     private readonly BlockingCollection<Action> _queue = new();
     private readonly Action<string> _verbose;
@@ -37,7 +37,8 @@ public sealed class RdsCallbackPump : IRdsClientLog
     public T Run<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
     {
         if (work is null) throw new ArgumentNullException(nameof(work));
-        var task = Task.Run(() => work(cancellationToken));
+        // The work observes the token itself; the task always starts, so the work's own cancellation is what surfaces.
+        var task = Task.Run(() => work(cancellationToken), CancellationToken.None);
         Pump(task);
         return task.GetAwaiter().GetResult();
     }
@@ -45,7 +46,7 @@ public sealed class RdsCallbackPump : IRdsClientLog
     public void Run(Func<CancellationToken, Task> work, CancellationToken cancellationToken = default)
     {
         if (work is null) throw new ArgumentNullException(nameof(work));
-        var task = Task.Run(() => work(cancellationToken));
+        var task = Task.Run(() => work(cancellationToken), CancellationToken.None);
         Pump(task);
         task.GetAwaiter().GetResult();
     }
@@ -55,6 +56,8 @@ public sealed class RdsCallbackPump : IRdsClientLog
     {
         while (_queue.TryTake(out var action)) action();
     }
+
+    public void Dispose() => _queue.Dispose();
 
     private void Pump(Task task)
     {

@@ -53,7 +53,7 @@ public sealed class RdsServiceException : RdsException
         var sb = new StringBuilder();
         sb.Append(method).Append(' ').Append(path).Append(" failed");
         if (status is int s) sb.Append(": HTTP ").Append(s.ToString(CultureInfo.InvariantCulture));
-        if (!string.IsNullOrEmpty(code)) sb.Append(" ").Append(code);
+        if (!string.IsNullOrEmpty(code)) sb.Append(' ').Append(code);
         if (!string.IsNullOrEmpty(message)) sb.Append(": ").Append(message);
         if (!string.IsNullOrEmpty(detail)) sb.Append(status is null && string.IsNullOrEmpty(message) ? ": " : ". ").Append(detail);
         sb.Append(" (request id: ").Append(string.IsNullOrEmpty(requestId) ? "none" : requestId).Append(')');

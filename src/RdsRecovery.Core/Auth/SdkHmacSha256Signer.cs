@@ -124,7 +124,7 @@ public static class SdkHmacSha256Signer
         var headerList = headers as IList<KeyValuePair<string, string>> ?? headers.ToList();
         var sdkDate = headerList.FirstOrDefault(h => string.Equals(h.Key, "X-Sdk-Date", StringComparison.OrdinalIgnoreCase)).Value;
         if (string.IsNullOrEmpty(sdkDate)) throw new ArgumentException("The request carries no X-Sdk-Date header.", nameof(headers));
-        var signed = signedHeaders.Concat(new[] { "x-sdk-date" });
+        var signed = signedHeaders.Append("x-sdk-date");
         var canonical = CanonicalRequest(method, uri, headerList, signed, body, out var signedHeaderList);
         var toSign = StringToSign(sdkDate!, canonical);
         using var hmac = new HMACSHA256(secretKeyUtf8);

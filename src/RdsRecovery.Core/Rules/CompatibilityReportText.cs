@@ -65,12 +65,14 @@ public static class CompatibilityReportText
     private static string Name(RdsInstance? instance, string id) =>
         instance is not null && !string.IsNullOrEmpty(instance.Name) && instance.Name != id ? $"{instance.Name} ({id})" : id;
 
+    private static readonly char[] WordSeparators = { ' ' };
+
     /// <summary>Word-wraps <paramref name="text"/> to <paramref name="width"/>; lines after the first are indented.</summary>
     internal static List<string> Wrap(string text, int width, int indent)
     {
         var lines = new List<string>();
         var line = new StringBuilder();
-        foreach (var word in text.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var word in text.Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries))
         {
             if (line.Length > 0 && line.Length + 1 + word.Length > width)
             {

@@ -55,7 +55,7 @@ internal sealed class GatewayAuthenticator
         var signed = new List<KeyValuePair<string, string>>();
         foreach (var name in parsed.SignedHeaders)
         {
-            if (name.Length == 0 || name != name.ToLowerInvariant())
+            if (name.Length == 0 || !string.Equals(name, name.ToLowerInvariant(), StringComparison.Ordinal))
                 throw Fail($"Incorrect IAM authentication information: signed header names must be lower case, not '{name}'.");
             signed.Add(new(name, string.Join(",", headers[name].ToArray())));
         }

@@ -14,7 +14,7 @@ internal sealed partial class EmulatorStore
     {
         var current = StateAt(c, instance, nowMs);
         var known = current?.Databases ?? new List<DatabaseEntry>();
-        var charset = known.FirstOrDefault()?.CharacterSet ?? "SQL_Latin1_General_CP1_CI_AS";
+        var charset = (known.Count > 0 ? known[0].CharacterSet : null) ?? "SQL_Latin1_General_CP1_CI_AS";
         var databases = names
             .Select(n => known.FirstOrDefault(d => string.Equals(d.Name, n, System.StringComparison.OrdinalIgnoreCase)) is { } kept
                 // Live data stays live; a database restored into a live instance keeps its own marker.

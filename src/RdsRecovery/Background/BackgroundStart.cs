@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
@@ -97,7 +98,7 @@ internal sealed class BackgroundStart
         if (cmdlet.MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm)) return IsOn(confirm);
         if (force) return false;
         var preference = ConfirmImpact.High;
-        try { preference = (ConfirmImpact)LanguagePrimitives.ConvertTo(cmdlet.GetVariableValue("ConfirmPreference", "High"), typeof(ConfirmImpact)); }
+        try { preference = (ConfirmImpact)LanguagePrimitives.ConvertTo(cmdlet.GetVariableValue("ConfirmPreference", "High"), typeof(ConfirmImpact), CultureInfo.InvariantCulture); }
         catch (PSInvalidCastException) { }
         return preference != ConfirmImpact.None && impact >= preference;
     }

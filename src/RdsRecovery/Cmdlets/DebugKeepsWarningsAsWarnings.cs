@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Management.Automation;
 using System.Reflection;
 
@@ -30,7 +31,7 @@ internal static class DebugKeepsWarningsAsWarnings
     {
         try
         {
-            return (ActionPreference)LanguagePrimitives.ConvertTo(cmdlet.GetVariableValue("WarningPreference", ActionPreference.Continue), typeof(ActionPreference));
+            return (ActionPreference)LanguagePrimitives.ConvertTo(cmdlet.GetVariableValue("WarningPreference", ActionPreference.Continue), typeof(ActionPreference), CultureInfo.InvariantCulture);
         }
         catch (PSInvalidCastException)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -17,7 +18,7 @@ namespace RdsRecovery.PowerShell.Cmdlets;
 /// Base of the cmdlets that talk to the service: the -Connection parameter (else the session default), one client
 /// per invocation whose verbose and debug lines are written on the pipeline thread, and Ctrl+C cancelling all I/O.
 /// </summary>
-public abstract class RdsServiceCmdlet : RdsCmdlet
+public abstract class RdsServiceCmdlet : RdsCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private RdsClient? _client;
@@ -129,7 +130,7 @@ public abstract class RdsServiceCmdlet : RdsCmdlet
         if (MyInvocation.BoundParameters.TryGetValue(switchName, out var given)) return LanguagePrimitives.IsTrue(given);
         try
         {
-            var preference = (ActionPreference)LanguagePrimitives.ConvertTo(GetVariableValue(preferenceVariable), typeof(ActionPreference));
+            var preference = (ActionPreference)LanguagePrimitives.ConvertTo(GetVariableValue(preferenceVariable), typeof(ActionPreference), CultureInfo.InvariantCulture);
             return preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
         }
         catch (PSInvalidCastException)
@@ -138,7 +139,12 @@ public abstract class RdsServiceCmdlet : RdsCmdlet
         }
     }
 
-    protected override void StopProcessing() => _stopping.Cancel();
+    protected override void StopProcessing()
+    {
+        // A stop that arrives after the pipeline ended (and disposed this cmdlet) has nothing left to stop.
+        try { _stopping.Cancel(); }
+        catch (ObjectDisposedException) { }
+    }
 
     protected override void EndProcessing()
     {
@@ -148,6 +154,15 @@ public abstract class RdsServiceCmdlet : RdsCmdlet
             foreach (var record in ErrorRecords.Each(ex, null)) WriteError(record);
         }
         finally { _client?.Dispose(); }
+    }
+
+    /// <summary>PowerShell disposes a cmdlet when its pipeline ends: the stop signal, the pump and the client go with it.</summary>
+    public void Dispose()
+    {
+        _client?.Dispose();
+        _pump?.Dispose();
+        _stopping.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>Work after the last input (for example waiting for every job piped in).</summary>

@@ -16,7 +16,7 @@ namespace RdsRecovery.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommunications.Connect, "RdsAccount", DefaultParameterSetName = FromEnvironmentSet)]
 [OutputType(typeof(RdsConnection))]
-public sealed class ConnectRdsAccountCommand : RdsCmdlet
+public sealed class ConnectRdsAccountCommand : RdsCmdlet, IDisposable
 {
     public const string FromEnvironmentSet = "FromEnvironment";
     public const string AccessKeySet = "AccessKey";
@@ -76,7 +76,15 @@ public sealed class ConnectRdsAccountCommand : RdsCmdlet
 
     private readonly CancellationTokenSource _stopping = new();
 
-    protected override void StopProcessing() => _stopping.Cancel();
+    protected override void StopProcessing()
+    {
+        // A stop that arrives after the pipeline ended (and disposed this cmdlet) has nothing left to stop.
+        try { _stopping.Cancel(); }
+        catch (ObjectDisposedException) { }
+    }
+
+    /// <summary>PowerShell disposes a cmdlet when its pipeline ends.</summary>
+    public void Dispose() => _stopping.Dispose();
 
     protected override void ProcessInput()
     {

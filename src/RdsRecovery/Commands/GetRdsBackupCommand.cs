@@ -13,7 +13,7 @@ namespace RdsRecovery.PowerShell.Commands;
 /// <summary>Lists the backups of an instance (all pages), newest first. An instance piped in binds by its Id.</summary>
 [Cmdlet(VerbsCommon.Get, "RdsBackup")]
 [OutputType(typeof(RdsBackup))]
-public sealed class GetRdsBackupCommand : RdsServiceCmdlet
+public sealed class GetRdsBackupCommand : InstanceReadCmdlet
 {
     /// <summary>An id or an exact name. Binds by property name: InstanceId, instance_id, SourceInstanceId, source_instance_id, then Id.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -45,19 +45,10 @@ public sealed class GetRdsBackupCommand : RdsServiceCmdlet
     [Parameter]
     public DateTimeOffset? Before { get; set; }
 
-    protected override object? ErrorTarget => InstanceId;
+    protected override string InstanceReference => InstanceId;
 
-    /// <summary>The piped object itself, so a restore job is refused rather than read as an instance.</summary>
-    [Parameter(ValueFromPipeline = true, DontShow = true)]
-    public PSObject? InputObject { get; set; }
-
-    protected override void ProcessInput()
+    protected override void ReadInstance()
     {
-        if (PipelineInput.IsRestoreJob(InputObject))
-        {
-            WriteRdsError(PipelineInput.JobIsNotAnInstance(InputObject));
-            return;
-        }
         var backupId = string.IsNullOrWhiteSpace(BackupId) ? null : BackupId;
         if (PipelineInput.BackupIdOf(InputObject) is { } pipedBackup)
         {
@@ -68,7 +59,7 @@ public sealed class GetRdsBackupCommand : RdsServiceCmdlet
             }
             backupId = pipedBackup;
         }
-        var instanceId = ResolveInstanceId(InstanceId, "requested", nameof(InstanceId));
+        var instanceId = RequestedInstanceId();
         if (backupId is not null && !InputChecks.IsValidBackupId(this, backupId, nameof(BackupId))) return;
         var query = new RdsBackupQuery(instanceId) { BackupId = backupId, Type = Type, Status = Status, After = After, Before = Before };
         if (query.Check(nameof(After)) is { } invalid)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using RdsRecovery.Model;
@@ -24,7 +25,7 @@ public sealed class BackupIdCompleter : SafeCompleter
             .Select(b => new CompletionResult(b.Id,
                 IsCompleted(b) ? $"{b.Name} ({b.Id})" : $"{b.Name} ({b.Id}) [{b.Status}]",
                 CompletionResultType.ParameterValue,
-                $"{b.Name}: {b.Type} {b.Status}, ended {(b.EndTime is null ? "-" : b.EndTime.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm") + "Z")}" +
+                $"{b.Name}: {b.Type} {b.Status}, ended {(b.EndTime is null ? "-" : b.EndTime.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + "Z")}" +
                 (IsCompleted(b) ? "" : " (only a COMPLETED backup can be restored)")));
     }
 

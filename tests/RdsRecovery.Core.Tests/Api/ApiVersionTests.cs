@@ -113,7 +113,7 @@ public sealed class ApiVersionTests : IDisposable
         Assert.Equal("v3.1", job.ApiVersion);
         Assert.Equal("V31", job.RuleProfile);
         Assert.All(journal.Read(), e => Assert.Equal(("v3.1", "V31"), (e.ApiVersion, e.RuleProfile)));
-        Assert.Equal(("v3.1", "V31"), (journal.Read().Last().ToRestoreJob().ApiVersion, journal.Read().Last().ToRestoreJob().RuleProfile));
+        Assert.Equal(("v3.1", "V31"), (journal.Read()[^1].ToRestoreJob().ApiVersion, journal.Read()[^1].ToRestoreJob().RuleProfile));
     }
 
     [Fact]

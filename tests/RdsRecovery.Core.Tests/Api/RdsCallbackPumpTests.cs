@@ -35,7 +35,7 @@ public class RdsCallbackPumpTests
     public void A_throwing_callback_stops_the_caller()
     {
         var pump = new RdsCallbackPump(_ => throw new OperationCanceledException("pipeline stopped"), _ => { });
-        Assert.Throws<OperationCanceledException>(() => pump.Run(async _ => { pump.Verbose("x"); await Task.Delay(50); }));
+        Assert.Throws<OperationCanceledException>(() => pump.Run(async token => { pump.Verbose("x"); await Task.Delay(50, token); }));
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public class RdsClientLogTests
         var log = new ListLog();
         var (client, _, _) = TestConnections.Client(_ => FakeRdsHandler.Json("{\"job_id\":\"j\"}"), TestConnections.AkSk(securityToken: "tok-abcdef"), log: log);
         await client.SubmitRestoreAsync("{\"target\":{\"instance_id\":\"t\"}}");
-        var debug = log.Lines.Where(l => l.StartsWith("D ")).ToList();
+        var debug = log.Lines.Where(l => l.StartsWith("D ", StringComparison.Ordinal)).ToList();
         var request = Assert.Single(debug, l => l.Contains("request headers"));
         Assert.Contains("X-Sdk-Date: 20191115T033655Z", request);
         Assert.Contains("Authorization: ***", request);
@@ -50,7 +50,7 @@ public class RdsClientLogTests
         await client.GetJobAsync("j");
         Assert.Contains(log.VerboseLines, l => l.Contains("-> 500 DBS.108000"));
         Assert.Contains(log.VerboseLines, l => l.Contains("retrying in 0.8 s (attempt 2 of 4)"));
-        Assert.Contains(log.VerboseLines, l => l.EndsWith("(attempt 2)"));
+        Assert.Contains(log.VerboseLines, l => l.EndsWith("(attempt 2)", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -42,11 +42,11 @@ public class SecretLeakTests
     private static HttpResponseMessage Respond(SeenRequest r, string[] own)
     {
         var echo = string.Join("|", own);
-        if (r.Uri.AbsolutePath.EndsWith("/instances")) return FakeRdsHandler.Json("{\"instances\":[],\"total_count\":0}");
-        if (r.Uri.AbsolutePath.EndsWith("/jobs"))
+        if (r.Uri.AbsolutePath.EndsWith("/instances", StringComparison.Ordinal)) return FakeRdsHandler.Json("{\"instances\":[],\"total_count\":0}");
+        if (r.Uri.AbsolutePath.EndsWith("/jobs", StringComparison.Ordinal))
             return FakeRdsHandler.Json($"{{\"error_code\":\"APIGW.0301\",\"error_msg\":\"verify aksk signature fail, canonicalRequest: x-security-token:{echo}\"}}",
                 HttpStatusCode.Unauthorized);
-        if (r.Uri.AbsolutePath.EndsWith("/backups")) throw new HttpRequestException($"proxy said no to {echo}");
+        if (r.Uri.AbsolutePath.EndsWith("/backups", StringComparison.Ordinal)) throw new HttpRequestException($"proxy said no to {echo}");
         return FakeRdsHandler.Text("<html>" + echo + "</html>", "text/html", HttpStatusCode.BadGateway);
     }
 
@@ -65,7 +65,7 @@ public class SecretLeakTests
         var e3 = await Assert.ThrowsAsync<RestoreOutcomeUnknownException>(() => client.SubmitRestoreAsync("{\"target\":{\"instance_id\":\"t\"}}"));
         texts.Add(e3.ToString());
         texts.AddRange(log.Lines);
-        Assert.Contains(log.Lines, l => l.StartsWith("D ") && l.Contains("Authorization: ***") || l.Contains("X-Auth-Token: ***"));
+        Assert.Contains(log.Lines, l => l.StartsWith("D ", StringComparison.Ordinal) && l.Contains("Authorization: ***") || l.Contains("X-Auth-Token: ***"));
         return texts;
     }
 

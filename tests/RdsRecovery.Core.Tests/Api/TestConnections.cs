@@ -33,7 +33,7 @@ internal sealed class ListLog : IRdsClientLog
 {
     private readonly List<string> _lines = new();
     public IReadOnlyList<string> Lines { get { lock (_lines) return _lines.ToList(); } }
-    public IReadOnlyList<string> VerboseLines { get { lock (_lines) return _lines.Where(l => l.StartsWith("V ")).ToList(); } }
+    public IReadOnlyList<string> VerboseLines { get { lock (_lines) return _lines.Where(l => l.StartsWith("V ", StringComparison.Ordinal)).ToList(); } }
     public void Verbose(string message) { lock (_lines) _lines.Add("V " + message); }
     public void Debug(string message) { lock (_lines) _lines.Add("D " + message); }
 }

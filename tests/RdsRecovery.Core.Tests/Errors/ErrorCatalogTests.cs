@@ -34,7 +34,7 @@ public class ErrorCatalogTests
         {
             Assert.False(string.IsNullOrWhiteSpace(e.Summary), e.Id);
             Assert.DoesNotContain('\n', e.Summary);
-            Assert.True(Enum.IsDefined(typeof(RdsErrorCategory), e.Category), e.Id);
+            Assert.True(Enum.IsDefined(e.Category), e.Id);
         });
     }
 

@@ -75,7 +75,7 @@ public sealed class JournalPolicyTests : IDisposable
             var journal = new RestoreJournal(path);
             var (client, _, _) = TestConnections.Client(new FakeRdsService().Respond);
             await new RestoreSubmitter(client, journal).SubmitAsync(RestoreRequest.ForBackup(FakeRdsService.SourceId, FakeRdsService.TargetId, "bk1"), CancellationToken.None);
-            Assert.Equal(RestoreJournalPhase.Submitted, journal.Read().Last().Phase);
+            Assert.Equal(RestoreJournalPhase.Submitted, journal.Read()[^1].Phase);
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
@@ -98,7 +99,7 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
             if (end < 0) continue;
             var contentLength = 0;
             foreach (var line in text[..end].Split("\r\n"))
-                if (line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase)) contentLength = int.Parse(line[15..].Trim());
+                if (line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase)) contentLength = int.Parse(line[15..].Trim(), CultureInfo.InvariantCulture);
             while (length < end + 4 + contentLength)
             {
                 n = await stream.ReadAsync(buffer.AsMemory(length));

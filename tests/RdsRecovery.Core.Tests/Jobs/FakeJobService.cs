@@ -25,7 +25,7 @@ internal sealed class FakeJobService
     private int _inFlight;
     public Dictionary<string, Script> Jobs { get; } = new();
     public FakeClock Clock { get; } = new(TestConnections.SigningTime);
-    public DateTimeOffset Start => TestConnections.SigningTime;
+    public static DateTimeOffset Start => TestConnections.SigningTime;
     public FakeRdsHandler Handler { get; }
     public int MaxInFlight { get; private set; }
     public Func<SeenRequest, HttpResponseMessage?>? Override { get; set; }
@@ -46,7 +46,7 @@ internal sealed class FakeJobService
 
     private HttpResponseMessage Answer(SeenRequest r)
     {
-        if (r.Uri.AbsolutePath.EndsWith("/jobs"))
+        if (r.Uri.AbsolutePath.EndsWith("/jobs", StringComparison.Ordinal))
         {
             var id = r.Query("id");
             if (!Jobs.TryGetValue(id, out var s) || Elapsed < s.VisibleAt)
@@ -58,7 +58,7 @@ internal sealed class FakeJobService
             return FakeRdsHandler.Json($"{{\"job\":{{\"id\":\"{id}\",\"name\":\"RestoreToExistingInstance\",\"status\":\"{status}\",\"process\":\"{process}\","
                 + $"\"created\":\"2019-11-15T03:36:55+0000\",\"instance\":{{\"id\":\"{s.Target}\",\"name\":\"{s.Target}-name\"}}{fail}}}}}");
         }
-        if (r.Uri.AbsolutePath.EndsWith("/instances"))
+        if (r.Uri.AbsolutePath.EndsWith("/instances", StringComparison.Ordinal))
         {
             var id = r.Query("id");
             var s = Jobs.Values.First(j => j.Target == id);
@@ -70,6 +70,6 @@ internal sealed class FakeJobService
 
     public RdsClient Client() => TestConnections.Create(Handler, Clock, retry: RdsRetryPolicy.None);
 
-    public int JobPolls(string id) => Handler.Requests.Count(r => r.Uri.AbsolutePath.EndsWith("/jobs") && r.Query("id") == id);
-    public int TargetPolls(string id) => Handler.Requests.Count(r => r.Uri.AbsolutePath.EndsWith("/instances") && r.Query("id") == id);
+    public int JobPolls(string id) => Handler.Requests.Count(r => r.Uri.AbsolutePath.EndsWith("/jobs", StringComparison.Ordinal) && r.Query("id") == id);
+    public int TargetPolls(string id) => Handler.Requests.Count(r => r.Uri.AbsolutePath.EndsWith("/instances", StringComparison.Ordinal) && r.Query("id") == id);
 }

@@ -26,7 +26,7 @@ public class RdsJobWaiterTests
         svc.Jobs["j1"] = new FakeJobService.Script { VisibleAt = 5, EndsAt = 40, TargetActiveAt = 45 };
         using var client = svc.Client();
         var reports = new List<RdsJobProgress>();
-        var results = await Waiter(svc, client).WaitAsync(new[] { Job("j1", submitted: svc.Start) }, reports.Add);
+        var results = await Waiter(svc, client).WaitAsync(new[] { Job("j1", submitted: FakeJobService.Start) }, reports.Add);
 
         // Polls at 0 s (not visible), 10 s, 25 s (running), 47.5 s (completed) and then the target once (ACTIVE).
         Assert.Equal(4, svc.JobPolls("j1"));
@@ -143,7 +143,7 @@ public class RdsJobWaiterTests
     {
         var svc = new FakeJobService();
         using var client = svc.Client();
-        var r = (await Waiter(svc, client).WaitAsync(new[] { Job("ghost", submitted: svc.Start) }))[0];
+        var r = (await Waiter(svc, client).WaitAsync(new[] { Job("ghost", submitted: FakeJobService.Start) }))[0];
         // Not visible at 0, 10, 25, 47.5 s (within 60 s of submission); at 81.25 s it is given up.
         Assert.Equal(5, svc.JobPolls("ghost"));
         Assert.Equal(RdsJobWaitOutcome.NotFound, r.Outcome);
@@ -156,7 +156,7 @@ public class RdsJobWaiterTests
     {
         var svc = new FakeJobService();
         using var client = svc.Client();
-        var r = (await Waiter(svc, client).WaitAsync(new[] { Job("old", submitted: svc.Start.AddDays(-2)) }))[0];
+        var r = (await Waiter(svc, client).WaitAsync(new[] { Job("old", submitted: FakeJobService.Start.AddDays(-2)) }))[0];
         Assert.Equal(1, svc.JobPolls("old"));
         Assert.Equal(RdsJobWaitOutcome.NotFound, r.Outcome);
     }
@@ -170,7 +170,7 @@ public class RdsJobWaiterTests
         var reports = new List<RdsJobProgress>();
         var r = (await Waiter(svc, client, o => o.Timeout = TimeSpan.FromSeconds(60)).WaitAsync(new[] { Job("j1") }, reports.Add))[0];
         Assert.Equal(4, svc.JobPolls("j1"));
-        Assert.Equal(TimeSpan.FromSeconds(60), svc.Clock.Now - svc.Start);
+        Assert.Equal(TimeSpan.FromSeconds(60), svc.Clock.Now - FakeJobService.Start);
         Assert.Equal(RdsJobWaitOutcome.TimedOut, r.Outcome);
         Assert.Equal((RdsErrorIds.RestoreJobWaitTimeout, RdsErrorCategory.OperationTimeout), (r.Error!.Id, r.Error.Category));
         Assert.Contains("Get-RdsRestoreJob -JobId 'j1' | Wait-RdsRestoreJob", r.Error!.Message);

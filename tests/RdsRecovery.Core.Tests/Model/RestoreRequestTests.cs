@@ -6,7 +6,7 @@ namespace RdsRecovery.Core.Tests.Model;
 
 public class RestoreRequestTests
 {
-    private static readonly IClock Clock = new FixedClock(new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero));
+    private static readonly FixedClock Clock = new(new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void Backup_request_has_backup_mode_and_no_time()

@@ -45,7 +45,7 @@ public sealed class PartialClientTests : IDisposable
     [Fact]
     public async Task The_PostgreSQL_table_listing_and_the_fast_restore_question_use_their_documented_shapes()
     {
-        var (client, handler, _) = TestConnections.Client(r => r.Uri.AbsolutePath.EndsWith("/fast-restore")
+        var (client, handler, _) = TestConnections.Client(r => r.Uri.AbsolutePath.EndsWith("/fast-restore", StringComparison.Ordinal)
             ? FakeRdsHandler.Json("{\"support_fast_restore_list\":[{\"instance_id\":\"inst01\",\"is_support_fast_database_restore\":true,\"is_support_fast_table_restore\":false}]}")
             : FakeRdsHandler.Json("{\"table_limit\":20,\"instances\":[{\"id\":\"inst01\",\"databases\":[{\"name\":\"shop\",\"schemas\":[{\"name\":\"public\",\"tables\":[{\"name\":\"orders\"}]}]}]}]}"));
 
@@ -92,7 +92,7 @@ public sealed class PartialClientTests : IDisposable
         await Assert.ThrowsAsync<RestoreOutcomeUnknownException>(() => new RestoreSubmitter(client, journal).SubmitAsync(Tables(RdsEngine.MySql), CancellationToken.None));
 
         Assert.Single(handler.Requests);
-        Assert.Equal(RestoreJournalPhase.OutcomeUnknown, journal.Read().Last().Phase);
+        Assert.Equal(RestoreJournalPhase.OutcomeUnknown, journal.Read()[^1].Phase);
     }
 
     [Fact]

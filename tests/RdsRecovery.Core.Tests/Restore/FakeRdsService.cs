@@ -20,7 +20,7 @@ internal sealed class FakeRdsService
     public HttpResponseMessage Respond(SeenRequest request)
     {
         var path = request.Uri.AbsolutePath;
-        if (path.EndsWith("/instances") && request.Method == "GET")
+        if (path.EndsWith("/instances", StringComparison.Ordinal) && request.Method == "GET")
         {
             var id = request.Query("id");
             var instance = id switch
@@ -33,7 +33,7 @@ internal sealed class FakeRdsService
             };
             return FakeRdsHandler.Json(instance is null ? "{\"instances\":[],\"total_count\":0}" : $"{{\"instances\":[{instance}],\"total_count\":1}}");
         }
-        if (path.EndsWith("/backups"))
+        if (path.EndsWith("/backups", StringComparison.Ordinal))
         {
             var backupId = request.Query("backup_id");
             var owner = request.Query("instance_id");
@@ -48,17 +48,17 @@ internal sealed class FakeRdsService
                 : "[]";
             return FakeRdsHandler.Json($"{{\"backups\":{list},\"total_count\":{(list == "[]" ? 0 : 1)}}}");
         }
-        if (path.EndsWith("/restore-time"))
+        if (path.EndsWith("/restore-time", StringComparison.Ordinal))
             return FakeRdsHandler.Json("{\"restore_time\":[{\"start_time\":1764000000000,\"end_time\":1764200000000}]}");
-        if (path.EndsWith("/database/detail"))
+        if (path.EndsWith("/database/detail", StringComparison.Ordinal))
         {
             var names = path.Contains(SqlSourceId) ? new[] { "master", "sales", "hr" } : new[] { "master", "sales_old" };
             var json = string.Join(",", names.Select(n => $"{{\"name\":\"{n}\",\"character_set\":\"Chinese_PRC_CI_AS\",\"state\":\"Running\"}}"));
             return FakeRdsHandler.Json($"{{\"databases\":[{json}],\"total_count\":{names.Length}}}");
         }
-        if (path.EndsWith("/jobs"))
+        if (path.EndsWith("/jobs", StringComparison.Ordinal))
             return FakeRdsHandler.Json($"{{\"job\":{{\"id\":\"{request.Query("id")}\",\"name\":\"RestoreToExistingInstance\",\"status\":\"{JobStatus}\",\"created\":\"2026-11-28T01:00:00+0000\",\"process\":\"\"}}}}");
-        if (path.EndsWith("/instances/recovery"))
+        if (path.EndsWith("/instances/recovery", StringComparison.Ordinal))
             return RecoveryAnswer?.Invoke(request) ?? FakeRdsHandler.Json("{\"job_id\":\"job-1\"}", HttpStatusCode.OK, "req-post");
         return FakeRdsHandler.Json("{\"error_code\":\"APIGW.0101\",\"error_msg\":\"no such API\"}", HttpStatusCode.NotFound);
     }

@@ -52,7 +52,7 @@ public sealed class RestoreFactsGathererTests : IDisposable
         Assert.Null(facts.Backup);
         Assert.Single(facts.RestoreWindows!);
         Assert.Equal(RuleOutcome.Passed, CompatibilityRules.Evaluate(request, facts)[RdsRuleIds.RestoreTimeInWindow]!.Outcome);
-        Assert.DoesNotContain(handler.Requests, r => r.Uri.AbsolutePath.EndsWith("/backups"));
+        Assert.DoesNotContain(handler.Requests, r => r.Uri.AbsolutePath.EndsWith("/backups", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class RestoreFactsGathererTests : IDisposable
         var facts = await gatherer.GatherAsync(Backup(target: FakeRdsService.SourceId), CancellationToken.None);
 
         Assert.Same(facts.Source, facts.Target);
-        Assert.Single(handler.Requests, r => r.Uri.AbsolutePath.EndsWith("/instances"));
+        Assert.Single(handler.Requests, r => r.Uri.AbsolutePath.EndsWith("/instances", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class RestoreFactsGathererTests : IDisposable
         var result = CompatibilityRules.Evaluate(request, facts)[RdsRuleIds.DatabaseToRestoreExists]!;
         Assert.Equal(RuleOutcome.Passed, result.Outcome);
         Assert.Contains("bk4", result.Message);
-        Assert.Contains(handler.Requests, r => r.Uri.AbsolutePath.EndsWith("/backups") && r.Query("backup_id").Length == 0);
+        Assert.Contains(handler.Requests, r => r.Uri.AbsolutePath.EndsWith("/backups", StringComparison.Ordinal) && r.Query("backup_id").Length == 0);
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class RestoreFactsGathererTests : IDisposable
         var facts = await gatherer.GatherAsync(request, CancellationToken.None);
 
         Assert.Null(facts.SourceBackups);
-        Assert.DoesNotContain(handler.Requests, r => r.Uri.AbsolutePath.EndsWith("/backups"));
+        Assert.DoesNotContain(handler.Requests, r => r.Uri.AbsolutePath.EndsWith("/backups", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class RestoreFactsGathererTests : IDisposable
         var facts = await gatherer.GatherAsync(request, CancellationToken.None);
 
         Assert.Null(facts.SourceDatabaseNames);
-        Assert.DoesNotContain(handler.Requests, r => r.Uri.AbsolutePath.EndsWith("/database/detail"));
+        Assert.DoesNotContain(handler.Requests, r => r.Uri.AbsolutePath.EndsWith("/database/detail", StringComparison.Ordinal));
     }
 
     [Fact]

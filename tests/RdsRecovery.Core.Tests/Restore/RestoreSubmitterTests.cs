@@ -51,7 +51,7 @@ public sealed class RestoreSubmitterTests : IDisposable
         await Assert.ThrowsAsync<RestoreOutcomeUnknownException>(() => new RestoreSubmitter(client, journal).SubmitAsync(Request(), CancellationToken.None));
 
         Assert.Single(handler.Requests, r => r.Method == "POST");
-        Assert.Equal(RestoreJournalPhase.OutcomeUnknown, journal.Read().Last().Phase);
+        Assert.Equal(RestoreJournalPhase.OutcomeUnknown, journal.Read()[^1].Phase);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class RestoreSubmitterTests : IDisposable
         var ex = await Assert.ThrowsAsync<RdsServiceException>(() => new RestoreSubmitter(client, journal).SubmitAsync(Request(), CancellationToken.None));
 
         Assert.Equal("DBS.200040", ex.ErrorCode);
-        var last = journal.Read().Last();
+        var last = journal.Read()[^1];
         Assert.Equal(RestoreJournalPhase.Refused, last.Phase);
         Assert.Contains("DBS.200040", last.Detail);
     }

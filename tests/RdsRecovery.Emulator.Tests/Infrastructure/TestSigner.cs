@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -40,7 +41,7 @@ internal static class TestSigner
         foreach (var b in Encoding.UTF8.GetBytes(value))
         {
             if (char.IsAsciiLetterOrDigit((char)b) || "-_.~".Contains((char)b)) sb.Append((char)b);
-            else sb.Append('%').Append(b.ToString("X2"));
+            else sb.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
         }
         return sb.ToString();
     }
