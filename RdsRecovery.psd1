@@ -29,6 +29,9 @@
         'Restore-RdsTable'
         'Get-RdsRestoreJob'
         'Wait-RdsRestoreJob'
+        'New-RdsBackup'
+        'Remove-RdsBackup'
+        'Undo-RdsRestore'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

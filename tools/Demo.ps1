@@ -80,6 +80,29 @@ try {
     Get-RdsInstance -InstanceId $staging.Id | Format-Table | Out-Table
     $data = Invoke-RdsEmulatorAdmin -Emulator $emulator -Path "instances/$($staging.Id)/data"
     Write-Host "erp-staging now holds data version '$($data.data_version)' (the emulator's marker: erp-prod as of backup '$($backup.Name)')"
+
+    Show-Step 'A way back: back the target up first, restore, then undo'
+    $before = $data.data_version
+    $latest = $prod | Get-RdsBackup -Type auto -Status COMPLETED | Select-Object -First 1
+    Show-Command '$latest | Restore-RdsInstance -TargetInstanceId $staging.Id -BackupTargetFirst -WhatIf'
+    $latest | Restore-RdsInstance -TargetInstanceId $staging.Id -BackupTargetFirst -WhatIf
+    Show-Command '$latest | Restore-RdsInstance -TargetInstanceId $staging.Id -BackupTargetFirst -Confirm:$false -Wait -PollInterval 00:00:01'
+    $undoable = $latest | Restore-RdsInstance -TargetInstanceId $staging.Id -BackupTargetFirst -Confirm:$false -Wait -PollInterval 00:00:01
+    $undoable | Format-List JobId, Status, BackupId, SafetyBackupId | Out-Table
+    if ($undoable.Status -ne 'Completed' -or -not $undoable.SafetyBackupId) { throw "The demo restore with a safety backup ended $($undoable.Status)." }
+    Show-Command 'Get-RdsBackup -InstanceId $staging.Id -BackupId $undoable.SafetyBackupId'
+    Get-RdsBackup -InstanceId $staging.Id -BackupId $undoable.SafetyBackupId | Format-Table | Out-Table
+    $after = (Invoke-RdsEmulatorAdmin -Emulator $emulator -Path "instances/$($staging.Id)/data").data_version
+    Write-Host "erp-staging went from data version '$before' to '$after'"
+    Show-Command '$undoable | Undo-RdsRestore -Confirm:$false -Wait -PollInterval 00:00:01'
+    $undo = $undoable | Undo-RdsRestore -Confirm:$false -Wait -PollInterval 00:00:01
+    $undo | Format-Table | Out-Table
+    $back = (Invoke-RdsEmulatorAdmin -Emulator $emulator -Path "instances/$($staging.Id)/data").data_version
+    Write-Host "After the undo erp-staging holds data version '$back' again" -ForegroundColor Green
+    if ($back -ne $before) { throw "The undo should have put back '$before', the target holds '$back'." }
+    Show-Command 'Remove-RdsBackup -InstanceId $staging.Id -BackupId $undoable.SafetyBackupId -Force   # safety backups are billed until removed'
+    Remove-RdsBackup -InstanceId $staging.Id -BackupId $undoable.SafetyBackupId -Force
+
     Show-Step 'Less than an instance: one database as it was before a bad deploy, next to the live one'
     $beforeDeploy = (Get-RdsRestoreWindow -InstanceId $prod.Id | Sort-Object End | Select-Object -Last 1).End.AddMinutes(-10)
     Show-Command 'Get-RdsRestorableDatabase -InstanceId erp-prod -RestoreTime $beforeDeploy'

@@ -53,11 +53,18 @@ internal sealed class RdsHttp : IDisposable
         SendWithRetriesAsync(HttpMethod.Post, uri, body, targetInstanceId ?? "", ct);
 
     /// <summary>
+    /// A request that changes something besides a restore (create or delete a manual backup): like the restore POST it
+    /// is sent again only when it provably never reached the service's decision, so one call never makes two backups.
+    /// </summary>
+    public async Task<RdsResponse> SendChangeAsync(HttpMethod method, Uri uri, byte[]? body, CancellationToken ct) =>
+        (await SendWithRetriesAsync(method, uri, body, null, ct, changes: true).ConfigureAwait(false)).Response;
+
+    /// <summary>
     /// Sends until an answer, a failure that is not retried (<see cref="RdsRetryDecisions"/>: a restore is retried only
     /// when it surely did not reach the service), or the policy's attempts or time budget run out.
     /// </summary>
     private async Task<(RdsResponse Response, int Attempts)> SendWithRetriesAsync(
-        HttpMethod method, Uri uri, byte[]? body, string? restoreTarget, CancellationToken ct)
+        HttpMethod method, Uri uri, byte[]? body, string? restoreTarget, CancellationToken ct, bool changes = false)
     {
         var isRestore = restoreTarget is not null;
         var policy = _options.Retry ?? RdsRetryPolicy.Default;
@@ -69,7 +76,7 @@ internal sealed class RdsHttp : IDisposable
             var error = outcome.Error!;
 
             var decision = RdsRetryDecisions.For(RdsRetryDecisions.Classify(error, outcome.NotSent));
-            if ((isRestore ? decision.RetryRestore : decision.RetryRead) && attempt < policy.MaxAttempts)
+            if ((isRestore || changes ? decision.RetryRestore : decision.RetryRead) && attempt < policy.MaxAttempts)
             {
                 var delay = outcome.RetryAfter ?? policy.DelayBefore(attempt + 1, _options.Random());
                 if (delay < TimeSpan.Zero) delay = TimeSpan.Zero;

@@ -81,6 +81,9 @@ internal sealed class RdsHttpAttempt
                 : contentType is not null && contentType.IndexOf("json", StringComparison.OrdinalIgnoreCase) < 0 ? $"the answer has content type {contentType}, not JSON"
                 : null;
             if (problem is null && RdsResponseBodies.TryParseObject(bytes, out var root)) return new RdsHttpOutcome { Response = new RdsResponse(status, requestId, root) };
+            // A delete answers with no body (DeleteManualBackupResponse has no fields).
+            if (problem is null && bytes.Length == 0 && method == HttpMethod.Delete)
+                return new RdsHttpOutcome { Response = new RdsResponse(status, requestId, RdsResponseBodies.EmptyObject) };
             return new RdsHttpOutcome
             {
                 Error = new RdsServiceException(RdsErrorKind.InvalidResponse, method.Method, path, status, null, null, requestId,

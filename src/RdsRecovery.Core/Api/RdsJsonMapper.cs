@@ -45,6 +45,7 @@ internal static class RdsJsonMapper
             Id = e.RequiredStr("id"),
             InstanceId = e.RequiredStr("instance_id"),
             Name = e.Str("name") ?? "",
+            Description = e.Str("description"),
             Type = e.Str("type") ?? "",
             Status = e.RequiredStr("status"),
             SizeKB = e.Long("size") ?? 0,

@@ -35,6 +35,9 @@ internal static class RdsResponseBodies
     }
 
     /// <summary>True when the bytes are one JSON object; <paramref name="root"/> is then a detached clone.</summary>
+    /// <summary>An empty JSON object: the answer of a call whose answer has no fields and no body.</summary>
+    public static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
+
     public static bool TryParseObject(byte[] bytes, out JsonElement root)
     {
         root = default;

@@ -51,6 +51,9 @@ public static class RdsErrorCatalog
         E(Input, RdsErrorIds.InvalidInstanceObject, InvalidArgument, "an object given as an instance has no id, no engine, or a field of the wrong type"),
         E(Input, RdsErrorIds.InvalidJobId, InvalidArgument, "a job id is not 1-64 of A-Z a-z 0-9 _ - (also a journal line without a job id)"),
         E(Input, RdsErrorIds.InvalidTimeRange, InvalidArgument, "Get-RdsBackup -After is later than -Before"),
+        E(Input, RdsErrorIds.InvalidBackupName, InvalidArgument, "New-RdsBackup: a name outside 4-64 characters, a letter first, then letters, digits, - and _ (rds_09_0004)"),
+        E(Input, RdsErrorIds.InvalidBackupDescription, InvalidArgument, "New-RdsBackup: a description over 256 characters or holding one of > ! < \" & ' ="),
+        E(Input, RdsErrorIds.InvalidBackupDatabases, InvalidArgument, "New-RdsBackup -DatabaseName blank, repeated, or on an engine other than SQL Server and PostgreSQL"),
         E(Input, RdsErrorIds.InvalidWaitSetting, InvalidArgument, "-PollInterval under 100 ms or a -Timeout that is not positive; checked before anything is sent"),
 
         E(Checks, RdsErrorIds.RestoreIncompatible, InvalidOperation, "at least one compatibility rule failed; the message names each rule id; nothing was sent"),
@@ -65,6 +68,12 @@ public static class RdsErrorCatalog
         E(Checks, RdsErrorIds.BackupNotFound, ObjectNotFound, "the backup does not exist or was not taken of the source"),
         E(Checks, RdsErrorIds.UnexpectedError, NotSpecified, "an unexpected failure inside the module, wrapped"),
         E(Checks, RdsErrorIds.JournalUnavailable, WriteError, "the restore journal's path cannot be used (a directory, a device, a dangling or looping link, read-only, full, a lock held over 5 s); no restore is sent"),
+        E(Checks, RdsErrorIds.BackupNotManual, InvalidOperation, "Remove-RdsBackup names an automated backup; only manual backups are deleted; nothing is sent"),
+        E(Checks, RdsErrorIds.SafetyBackupNotPossible, InvalidOperation, "-BackupTargetFirst where the target's engine cannot be restored into itself under the rule profile (no undo could work); nothing is sent"),
+        E(Checks, RdsErrorIds.UndoNoSafetyBackup, InvalidOperation, "Undo-RdsRestore: the job was not sent with -BackupTargetFirst, so it has no safety backup; nothing is sent"),
+        E(Checks, RdsErrorIds.UndoJobNotFinished, InvalidOperation, "Undo-RdsRestore: the service reports the job running, or does not show it yet; nothing is sent"),
+        E(Checks, RdsErrorIds.SafetyBackupGone, ObjectNotFound, "Undo-RdsRestore: the job's safety backup was deleted or is not COMPLETED; nothing is sent"),
+        E(Checks, RdsErrorIds.UndoJobNotInJournal, ObjectNotFound, "Undo-RdsRestore -JobId: the local journal holds no restore with that job id (so no target, no safety backup); nothing is sent"),
         E(Checks, RdsErrorIds.UnresolvedRestoreNotFound, ObjectNotFound, "Get-RdsRestoreJob -Acknowledge names no unresolved restore of the journal"),
 
         E(Configuration, RdsErrorIds.CredentialsNotFound, InvalidArgument, "no credentials in the parameters, the environment or the credentials file"),
@@ -106,6 +115,10 @@ public static class RdsErrorCatalog
         E(Jobs, RdsErrorIds.RestoreJobWaitTimeout, OperationTimeout, "-Timeout passed before the job finished; the restore goes on"),
         E(Jobs, RdsErrorIds.RestoreJobPollFailed, ConnectionError, "polling the job failed three times in a row"),
         E(Jobs, RdsErrorIds.RestoreTargetInstanceFailed, InvalidResult, "the job completed but the target instance ended FAILED"),
+        E(Jobs, RdsErrorIds.SafetyBackupFailed, InvalidResult, "-BackupTargetFirst: the safety backup was refused, ended FAILED, vanished, could not be followed or its answer was lost; NOTHING was restored"),
+        E(Jobs, RdsErrorIds.SafetyBackupTimedOut, OperationTimeout, "-BackupTargetFirst: the backup, or the target's return to ACTIVE, took longer than -BackupTimeout; NOTHING was restored, the backup goes on"),
+        E(Jobs, RdsErrorIds.BackupFailed, InvalidResult, "New-RdsBackup -Wait: the backup ended FAILED or left the backup list"),
+        E(Jobs, RdsErrorIds.BackupWaitTimeout, OperationTimeout, "New-RdsBackup -Wait: still BUILDING at -Timeout; the backup goes on"),
     };
 
     private static readonly Dictionary<string, RdsErrorEntry> ById = All.ToDictionary(e => e.Id, StringComparer.Ordinal);

@@ -90,4 +90,19 @@ public static class RdsErrorIds
     public const string RestoreJobWaitTimeout = "RestoreJobWaitTimeout";
     public const string RestoreJobPollFailed = "RestoreJobPollFailed";
     public const string RestoreTargetInstanceFailed = "RestoreTargetInstanceFailed";
+
+    // ---- Manual backups, the safety backup of -BackupTargetFirst, and Undo-RdsRestore (issue 13) ----
+    public const string InvalidBackupName = "InvalidBackupName";
+    public const string InvalidBackupDescription = "InvalidBackupDescription";
+    public const string InvalidBackupDatabases = "InvalidBackupDatabases";
+    public const string BackupNotManual = "BackupNotManual";
+    public const string BackupFailed = "BackupFailed";
+    public const string BackupWaitTimeout = "BackupWaitTimeout";
+    public const string SafetyBackupNotPossible = "SafetyBackupNotPossible";
+    public const string SafetyBackupFailed = "SafetyBackupFailed";
+    public const string SafetyBackupTimedOut = "SafetyBackupTimedOut";
+    public const string UndoNoSafetyBackup = "UndoNoSafetyBackup";
+    public const string UndoJobNotFinished = "UndoJobNotFinished";
+    public const string SafetyBackupGone = "SafetyBackupGone";
+    public const string UndoJobNotInJournal = "UndoJobNotInJournal";
 }

@@ -43,6 +43,9 @@ public sealed class ConnectionJournal
     /// <summary>True when the journal cannot say whether the service took the attempt and no one acknowledged it.</summary>
     public bool IsUnresolved(RestoreAttempt attempt, DateTimeOffset now) => attempt.IsUnresolved(now, _senderMayBeAlive);
 
+    /// <summary>True when a -BackupTargetFirst attempt stopped at its backup step: no restore was sent (see <see cref="RestoreAttempt.EndedBeforeRestore"/>).</summary>
+    public bool EndedBeforeRestore(RestoreAttempt attempt) => attempt.EndedBeforeRestore(_senderMayBeAlive);
+
     /// <summary>
     /// The unresolved send a job the service shows must be: one into the job's target whose outcome is unknown, sent
     /// from <see cref="TieBefore"/> after to <see cref="RestoreAttempt.LongestSend"/> before the job was created (the
@@ -80,7 +83,9 @@ public sealed class ConnectionJournal
     /// </summary>
     public RestoreAttempt? Acknowledge(IEnumerable<RestoreAttempt> attempts, string attemptId, DateTimeOffset now)
     {
-        var attempt = attempts.FirstOrDefault(a => string.Equals(a.AttemptId, attemptId, StringComparison.Ordinal) && IsUnresolved(a, now));
+        // Also an attempt that stopped at its safety backup step (-BackupTargetFirst): its warning is silenced the same way.
+        var attempt = attempts.FirstOrDefault(a => string.Equals(a.AttemptId, attemptId, StringComparison.Ordinal)
+            && (IsUnresolved(a, now) || EndedBeforeRestore(a)));
         if (attempt is null) return null;
         Journal.Append(attempt.First.FollowUp(RestoreJournalPhase.Acknowledged, now, null, $"acknowledged by {Environment.UserName}"));
         return attempt;

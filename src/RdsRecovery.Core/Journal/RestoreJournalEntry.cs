@@ -20,6 +20,17 @@ public enum RestoreJournalPhase
     /// (Get-RdsRestoreJob -Acknowledge): it is no longer warned about.
     /// </summary>
     Acknowledged,
+    /// <summary>
+    /// Restore-RdsInstance -BackupTargetFirst: the safety backup of the target is about to be requested. These backup
+    /// lines come before the restore's own lines of the same attempt; if no restore line follows, no restore was sent.
+    /// </summary>
+    SafetyBackupSending,
+    /// <summary>The service made the safety backup (its id in safetyBackupId); it is being followed to COMPLETED.</summary>
+    SafetyBackupStarted,
+    /// <summary>The safety backup is COMPLETED and the target ACTIVE again: the restore is sent next.</summary>
+    SafetyBackupTaken,
+    /// <summary>The safety backup was refused, failed, timed out or was stopped: no restore was sent (detail says why).</summary>
+    SafetyBackupFailed,
 }
 
 /// <summary>
@@ -54,6 +65,12 @@ public sealed class RestoreJournalEntry
     [JsonPropertyName("jobId")] public string? JobId { get; set; }
     [JsonPropertyName("requestId")] public string? RequestId { get; set; }
     [JsonPropertyName("detail")] public string? Detail { get; set; }
+    /// <summary>The manual backup of the target taken before this restore (-BackupTargetFirst): what Undo-RdsRestore restores.</summary>
+    [JsonPropertyName("safetyBackupId")] public string? SafetyBackupId { get; set; }
+
+    /// <summary>True for the lines of the safety-backup step (they come before the restore's own lines).</summary>
+    [JsonIgnore] public bool IsSafetyBackupStep => Phase is RestoreJournalPhase.SafetyBackupSending or RestoreJournalPhase.SafetyBackupStarted
+        or RestoreJournalPhase.SafetyBackupTaken or RestoreJournalPhase.SafetyBackupFailed;
 
     /// <summary>A later line of the same attempt (an acknowledgement, or the job it was tied to), written by this process.</summary>
     public RestoreJournalEntry FollowUp(RestoreJournalPhase phase, DateTimeOffset time, string? jobId, string? detail)
@@ -65,6 +82,7 @@ public sealed class RestoreJournalEntry
             ProcessId = process.Id, Endpoint = Endpoint, ProjectId = ProjectId, SourceInstanceId = SourceInstanceId,
             TargetInstanceId = TargetInstanceId, BackupId = BackupId, RestoreTime = RestoreTime, Body = Body, ApiVersion = ApiVersion,
             RuleProfile = RuleProfile, Kind = Kind, RestoredObjects = RestoredObjects, JobId = jobId, Detail = detail,
+            SafetyBackupId = SafetyBackupId,
         };
     }
 
@@ -80,6 +98,7 @@ public sealed class RestoreJournalEntry
         RequestId = RequestId,
         ApiVersion = ApiVersion,
         RuleProfile = RuleProfile,
+        SafetyBackupId = SafetyBackupId,
         Kind = Enum.TryParse<RestoreKind>(Kind, out var kind) ? kind : RestoreKind.Instance,
         RestoredObjects = RestoredObjects,
         Status = Phase == RestoreJournalPhase.Submitted ? RdsJobStatus.Submitted : RdsJobStatus.Unknown,

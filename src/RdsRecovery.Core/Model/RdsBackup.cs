@@ -10,6 +10,8 @@ public sealed class RdsBackup
     /// <summary>The instance the backup was taken of: the source of a restore.</summary>
     public string InstanceId { get; set; } = "";
     public string Name { get; set; } = "";
+    /// <summary>The description a manual backup was given; null when it has none or the list does not say.</summary>
+    public string? Description { get; set; }
     /// <summary>auto, manual, fragment or incremental.</summary>
     public string Type { get; set; } = "";
     /// <summary>BUILDING, COMPLETED, FAILED or DELETING.</summary>

@@ -33,6 +33,11 @@ public sealed class RdsRestoreJob
     public string? ApiVersion { get; set; }
     /// <summary>The rule profile the restore was checked under (Seed or V31); null when the rules were skipped or the job was not submitted here.</summary>
     public string? RuleProfile { get; set; }
+    /// <summary>
+    /// The manual backup of the target taken just before this restore (Restore-RdsInstance -BackupTargetFirst); null when
+    /// none was taken. Undo-RdsRestore restores it. It is kept, and billed, until removed (Remove-RdsBackup).
+    /// </summary>
+    public string? SafetyBackupId { get; set; }
     /// <summary>X-Request-Id of the submitting request, for support cases.</summary>
     public string? RequestId { get; set; }
 

@@ -28,7 +28,10 @@ public sealed class RestoreConfirmation
 
     /// <param name="body">The exact JSON body that would be sent.</param>
     /// <param name="sending">For -WhatIf: how it would be sent (API version, rules, path and body).</param>
-    public static RestoreConfirmation For(RestoreRequest request, RestoreFacts? facts, string body, string sending)
+    /// <param name="safetyBackup">With -BackupTargetFirst: the first step, in words with its exact body; the restore becomes undoable.</param>
+    /// <param name="undoing">For Undo-RdsRestore: the job whose restore this one undoes.</param>
+    public static RestoreConfirmation For(RestoreRequest request, RestoreFacts? facts, string body, string sending,
+        string? safetyBackup = null, string? undoing = null)
     {
         var target = Label(facts?.Target, request.TargetInstanceId);
         var source = Label(facts?.Source, request.SourceInstanceId);
@@ -42,11 +45,19 @@ public sealed class RestoreConfirmation
             : $"ONLY the listed databases are restored, from {data}: " +
               string.Join(", ", request.DatabaseMap.Select(p => p.Value.Length == 0 ? $"{p.Key} (under its own name)" : $"{p.Key} as {p.Value}")) +
               "; its other databases are left as they are";
-        var same = request.IsRestoreToSource ? " Source and target are the SAME instance." : "";
+        var same = request.IsRestoreToSource && undoing is null ? " Source and target are the SAME instance." : "";
+        var undo = undoing is null ? "" : $"UNDO of restore job {undoing}: ";
+        if (safetyBackup is not null)
+        {
+            return new RestoreConfirmation(
+                $"{undo}Back up, then overwrite {target}",
+                $"{undo}{target}: FIRST {safetyBackup}; only once it is COMPLETED, {scope}.{same} The restore can be undone from that backup with Undo-RdsRestore. Restore body: {body}",
+                $"{undo}{target}: step 1: {safetyBackup}. Step 2, once it is COMPLETED and the target ACTIVE: {scope}.{same} {request.Describe()}. {sending}");
+        }
         return new RestoreConfirmation(
-            $"Overwrite {target}",
-            $"{target}: {scope}.{same} This cannot be undone. Body: {body}",
-            $"{target}: {scope}.{same} {request.Describe()}. {sending}");
+            $"{undo}Overwrite {target}",
+            $"{undo}{target}: {scope}.{same} This cannot be undone. Body: {body}",
+            $"{undo}{target}: {scope}.{same} {request.Describe()}. {sending}");
     }
 
     private static string Label(RdsInstance? instance, string id) =>

@@ -32,16 +32,20 @@ public sealed class RestoreSubmitter
     /// Sends <paramref name="request"/> to the client's API version. <paramref name="sourceEngine"/> decides whether a
     /// v3.1 body carries restore_all_database; when it is not given and matters, the source is looked up first (a read).
     /// <paramref name="ruleProfile"/> is the profile the restore was checked under (null: the rules were skipped), for the journal and the job.
+    /// <paramref name="attemptId"/> continues the journal lines of a safety backup taken first (<paramref name="safetyBackupId"/>).
     /// </summary>
     public async Task<RdsRestoreJob> SubmitAsync(RestoreRequest request, CancellationToken cancellationToken,
-        string? sourceEngine = null, RdsRuleProfile? ruleProfile = null)
+        string? sourceEngine = null, RdsRuleProfile? ruleProfile = null, string? attemptId = null, string? safetyBackupId = null)
     {
         var version = _client.RestoreApiVersion;
         if (RestoreWire.SendsRestoreAllDatabases(request, version, sourceEngine) is null)
             sourceEngine = await SourceEngineAsync(request, cancellationToken).ConfigureAwait(false);
         var body = RestoreWire.Body(request, version, sourceEngine);
         var pending = new PendingRestore(request.SourceInstanceId, request.TargetInstanceId, request.BackupId, request.RestoreTime, body,
-            RdsApiVersions.Name(version), ruleProfile?.ToString(), RestoreKind.Instance, null, request.ToString());
+            RdsApiVersions.Name(version), ruleProfile?.ToString(), RestoreKind.Instance, null, request.ToString())
+        {
+            AttemptId = attemptId, SafetyBackupId = safetyBackupId,
+        };
         return await SendAsync(pending, token => _client.SubmitRestoreAsync(body, token), cancellationToken).ConfigureAwait(false);
     }
 
@@ -61,11 +65,17 @@ public sealed class RestoreSubmitter
 
     /// <summary>What one restore is, for its journal lines and its job, whatever its kind.</summary>
     private sealed record PendingRestore(string SourceInstanceId, string TargetInstanceId, string? BackupId, DateTimeOffset? RestoreTime, string Body,
-        string ApiVersion, string? RuleProfile, RestoreKind Kind, string? Objects, string Description);
+        string ApiVersion, string? RuleProfile, RestoreKind Kind, string? Objects, string Description)
+    {
+        /// <summary>The attempt id of a safety backup step taken first; null starts a new attempt.</summary>
+        public string? AttemptId { get; init; }
+        /// <summary>The safety backup taken of the target first (-BackupTargetFirst), carried by every line and the job.</summary>
+        public string? SafetyBackupId { get; init; }
+    }
 
     private async Task<RdsRestoreJob> SendAsync(PendingRestore pending, Func<CancellationToken, Task<RdsRestoreSubmission>> post, CancellationToken cancellationToken)
     {
-        var attempt = Guid.NewGuid().ToString("N");
+        var attempt = pending.AttemptId ?? NewAttemptId();
         // Policy: no restore is sent that cannot be journalled. A journal that cannot take the Sending line throws
         // RestoreJournalException here, before the POST.
         _journal?.Append(Line(pending, attempt, RestoreJournalPhase.Sending, null, null, null));
@@ -95,6 +105,7 @@ public sealed class RestoreSubmitter
         job.RuleProfile = pending.RuleProfile;
         job.Kind = pending.Kind;
         job.RestoredObjects = pending.Objects;
+        job.SafetyBackupId = pending.SafetyBackupId;
         Record(pending, attempt, RestoreJournalPhase.Submitted, job.JobId, submission.RequestId);
         return job;
     }
@@ -142,6 +153,7 @@ public sealed class RestoreSubmitter
         RuleProfile = pending.RuleProfile,
         Kind = pending.Kind == RestoreKind.Instance ? null : pending.Kind.ToString(),
         RestoredObjects = pending.Objects,
+        SafetyBackupId = pending.SafetyBackupId,
         JobId = jobId,
         RequestId = requestId,
         Detail = detail,
@@ -152,4 +164,7 @@ public sealed class RestoreSubmitter
         using var process = System.Diagnostics.Process.GetCurrentProcess();
         return process.Id;
     }
+
+    /// <summary>A new attempt id: what ties the journal lines of one restore (and its safety backup) together.</summary>
+    public static string NewAttemptId() => Guid.NewGuid().ToString("N");
 }

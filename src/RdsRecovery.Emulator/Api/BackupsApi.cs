@@ -43,6 +43,8 @@ internal sealed class BackupsApi
         }
         var (offset, limit) = Query.Paging(context);
 
+        // Manual backups whose time is up are COMPLETED (or FAILED) before they are listed.
+        _services.Store.SettleDue(WireTime.NowMs());
         var instance = _services.Store.Instance(instanceId)
             ?? throw new ApiException(404, ErrorCodes.InstanceNotFound, $"The DB instance does not exist: {instanceId}.");
         IEnumerable<BackupRecord> found = _services.Store.Backups(instanceId);

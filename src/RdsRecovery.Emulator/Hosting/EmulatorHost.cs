@@ -64,10 +64,14 @@ public sealed class EmulatorHost : IAsyncDisposable
             router.Add("GET", "/v3/{project_id}/instances/{instance_id}/restore-time", RouteAccess.Gateway, instances.RestoreTimes);
             router.Add("GET", "/v3/{project_id}/instances/{instance_id}/database/detail", RouteAccess.Gateway, instances.Databases);
             router.Add("GET", "/v3/{project_id}/backups", RouteAccess.Gateway, new BackupsApi(services).List);
+            var manualBackups = new ManualBackupsApi(services);
+            router.Add("POST", "/v3/{project_id}/backups", RouteAccess.Gateway, manualBackups.Create);
+            router.Add("DELETE", "/v3/{project_id}/backups/{backup_id}", RouteAccess.Gateway, manualBackups.Delete);
             router.Add("GET", "/v3/{project_id}/jobs", RouteAccess.Gateway, new JobsApi(services).Get);
             PartialRestoreRoutes.Register(router, services);
             var admin = new AdminApi(services);
             admin.Register(router);
+            new ManualBackupAdmin(services).Register(router);
             var pipeline = new Pipeline(services, router);
 
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });

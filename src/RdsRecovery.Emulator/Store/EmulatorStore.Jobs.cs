@@ -58,12 +58,14 @@ internal sealed partial class EmulatorStore
     /// </summary>
     public void SettleDue(long nowMs)
     {
+        SettleManualBackupsDue(nowMs);
         if (nowMs < Interlocked.Read(ref _nextDueMs)) return;
         Write(c => SettleDue(c, nowMs));
     }
 
     internal void SettleDue(SqliteConnection c, long nowMs)
     {
+        SettleManualBackups(c, nowMs);
         var due = new List<(string Id, string Target, long Ends, bool Failed, string Restored)>();
         using (var command = Command(c, "SELECT id, target_id, ends_ms, fail_reason, restored_json FROM jobs WHERE settled = 0 AND ends_ms <= $now ORDER BY ends_ms", ("$now", nowMs)))
         using (var reader = command.ExecuteReader())

@@ -33,6 +33,7 @@ internal sealed partial class EmulatorStore : IDisposable
         Execute(connection, "PRAGMA journal_mode=WAL;");
         DropIfOtherVersion(connection);
         Execute(connection, Schema.Create);
+        Execute(connection, ManualBackupSchema);
     }
 
     /// <summary>
@@ -59,12 +60,17 @@ internal sealed partial class EmulatorStore : IDisposable
     {
         var seeded = Read(c => Scalar(c, "SELECT value FROM meta WHERE key = 'seeded'") as string) == SeededMark;
         if (reset || !seeded) Reset(nowMs);
-        else RecomputeNextDue();
+        else
+        {
+            RecomputeNextDue();
+            Write(c => SettleManualBackups(c, nowMs));
+        }
     }
 
     public void Reset(long nowMs) => Write(c =>
     {
         Execute(c, "DELETE FROM instances; DELETE FROM instance_states; DELETE FROM backups; DELETE FROM jobs; DELETE FROM arranged; DELETE FROM tokens; DELETE FROM meta;");
+        ClearManualBackupLife(c);
         Execute(c, "DELETE FROM table_events; DELETE FROM fast_restore;");
         Seed.Fill(c, nowMs);
         SeedTables.Fill(c);

@@ -16,7 +16,7 @@ namespace RdsRecovery.PowerShell.Cmdlets;
 /// What Restore-RdsInstance and Test-RdsRestoreCompatibility share: the backup-or-time and database-map parameters,
 /// building one validated request per input (every refusal written, nothing sent), and looking its facts up.
 /// </summary>
-public abstract class RestoreRequestCmdlet : RdsServiceCmdlet
+public abstract class RestoreRequestCmdlet : RestoreSendingCmdlet
 {
     /// <summary>The parameter set in which the instances are named by id (and their facts read from the service).</summary>
     public const string IdSet = "ById";
@@ -171,28 +171,6 @@ public abstract class RestoreRequestCmdlet : RdsServiceCmdlet
         {
             foreach (var error in ex.Errors) WriteRdsError(error);
             return false;
-        }
-    }
-
-    /// <summary>
-    /// The facts of a request, looked up with reads only (so also under -WhatIf): both instances, the backup or the
-    /// restorable windows, SQL Server database names, and restores of the target still running; the rules of
-    /// <paramref name="profile"/>, else of the connection's API version. Null after writing
-    /// why the request cannot go on (an instance or the backup does not exist).
-    /// </summary>
-    protected RestoreFacts? LookUpFacts(RestoreRequest request, RestoreRuleProfile? profile = null)
-    {
-        try
-        {
-            var facts = Call((client, token) => new RestoreFactsGatherer(client, Journal(), profile: profile).GatherAsync(request, token));
-            // The busy-target check's other half: restores into this target whose outcome the journal cannot tell.
-            foreach (var unresolved in facts.UnresolvedRestores ?? Array.Empty<RestoreAttempt>()) WriteWarning(unresolved.Describe());
-            return facts;
-        }
-        catch (RdsValidationException ex)
-        {
-            foreach (var error in ex.Errors) WriteRdsError(error);
-            return null;
         }
     }
 }

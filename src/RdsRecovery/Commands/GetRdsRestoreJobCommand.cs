@@ -109,6 +109,12 @@ public sealed class GetRdsRestoreJobCommand : RdsServiceCmdlet
             {
                 WriteWarning(attempt.Describe());
             }
+            else if (attempt.EndedBeforeRestore(RestoreAttempt.SenderMayBeAlive))
+            {
+                // -BackupTargetFirst took (or tried) a backup and no restore was sent: say so, and where the backup is.
+                WriteWarning(attempt.DescribeEndedBeforeRestore());
+                continue;
+            }
             else if (outcome is null)
             {
                 WriteVerbose($"A restore into {attempt.TargetInstanceId} is being sent now by process {attempt.First.ProcessId} (attempt {attempt.AttemptId}).");

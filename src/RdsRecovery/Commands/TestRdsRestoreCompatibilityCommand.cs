@@ -100,7 +100,7 @@ public sealed class TestRdsRestoreCompatibilityCommand : RestoreRequestCmdlet
     {
         var report = CompatibilityRules.Evaluate(request, facts);
         WriteVerbose(report.ToString());
-        RestoreRdsInstanceCommand.WriteUnverified(this, report);
+        WriteUnverified(this, report);
         return report;
     }
 

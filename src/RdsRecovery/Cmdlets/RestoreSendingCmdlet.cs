@@ -1,0 +1,169 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System;
+using RdsRecovery.Api;
+using RdsRecovery.Backups;
+using RdsRecovery.Errors;
+using RdsRecovery.Journal;
+using RdsRecovery.Model;
+using RdsRecovery.PowerShell.Binding;
+using RdsRecovery.PowerShell.Session;
+using RdsRecovery.PowerShell.Waiting;
+using RdsRecovery.Restore;
+using RdsRecovery.Rules;
+using RdsRecovery.Validation;
+
+namespace RdsRecovery.PowerShell.Cmdlets;
+
+/// <summary>How one restore is sent: the choices of the cmdlet that sends it.</summary>
+public sealed class RestoreSendSettings
+{
+    public bool SkipCompatibilityCheck { get; init; }
+    public bool Force { get; init; }
+    /// <summary>Take a manual backup of the target first (-BackupTargetFirst), so the restore can be undone.</summary>
+    public bool BackupTargetFirst { get; init; }
+    public TimeSpan BackupTimeout { get; init; } = SafetyBackupWaiting.DefaultTimeout;
+    public TimeSpan PollInterval { get; init; } = RestoreJobWaiting.DefaultPollInterval;
+    /// <summary>Undo-RdsRestore: the job being undone, named in the confirmation.</summary>
+    public string? Undoing { get; init; }
+}
+
+/// <summary>
+/// The one road every restore takes, shared by Restore-RdsInstance and Undo-RdsRestore: facts and the compatibility
+/// rules (unless skipped), the confirmation with the exact body, an optional safety backup of the target, then one
+/// journalled submission. Declares no parameters: each cmdlet states its own and passes them as <see cref="RestoreSendSettings"/>.
+/// </summary>
+public abstract partial class RestoreSendingCmdlet : RdsServiceCmdlet
+{
+    /// <summary>
+    /// Sends <paramref name="request"/> after the rules and the confirmation; the job, or null after writing why nothing
+    /// (or, with a safety backup that failed, no restore) was sent.
+    /// </summary>
+    protected RdsRestoreJob? Send(RestoreRequest request, RestoreSendSettings settings)
+    {
+        RestoreFacts? facts = null;
+        if (settings.SkipCompatibilityCheck)
+        {
+            WriteVerbose("Compatibility rules skipped (-SkipCompatibilityCheck); the input was validated.");
+        }
+        else
+        {
+            facts = GatherFacts(request);
+            if (facts is null) return null;
+        }
+        var version = ApiVersionInForce();
+        if (settings.BackupTargetFirst && !UndoIsPossible(request, facts, version)) return null;
+        if (facts is not null && !RulesPass(request, facts)) return null;
+
+        // A restore that cannot be sent is not worth a prompt: without a connection, stop here (-WhatIf needs none).
+        if (!IsWhatIf()) ResolveConnection();
+        var profile = facts is null ? (RdsRuleProfile?)null : facts.Profile.Name;
+        var engine = SourceEngine(request, version, facts);
+        var safety = settings.BackupTargetFirst ? SafetyBackupStep.RequestFor(request, DateTimeOffset.UtcNow) : null;
+        if (!Confirm(request, facts, version, engine, profile, safety, settings)) return null;
+
+        ResolveConnection();
+        var attemptId = RestoreSubmitter.NewAttemptId();
+        RdsBackup? taken = null;
+        if (safety is not null)
+        {
+            taken = new SafetyBackupWaiting(this, settings.PollInterval).Take(request, safety, attemptId, settings.BackupTimeout);
+            if (taken is null) return null;
+        }
+        return SubmitRestore(request, facts, engine, profile, attemptId, taken?.Id);
+    }
+
+    private readonly List<RdsRestoreJob> _submitted = new();
+    private RestoreJobWaiting? _waiting;
+
+    /// <summary>
+    /// A submitted job goes to the pipeline at once, or with <paramref name="wait"/> once, in its final state, after
+    /// <see cref="WaitForSubmitted"/>; the local journal already holds it, so a crash while waiting loses nothing.
+    /// </summary>
+    protected void Deliver(RdsRestoreJob job, bool wait)
+    {
+        if (wait) _submitted.Add(job);
+        else WriteObject(job);
+    }
+
+    /// <summary>Waits for every job delivered with wait (as Wait-RdsRestoreJob) and writes each.</summary>
+    protected void WaitForSubmitted(TimeSpan timeout, TimeSpan pollInterval)
+    {
+        if (_submitted.Count == 0) return;
+        _waiting = new RestoreJobWaiting(this, timeout, pollInterval);
+        _waiting.WaitAndWrite(_submitted);
+    }
+
+    protected override void StopProcessing()
+    {
+        _waiting?.AnnounceStop();
+        base.StopProcessing();
+    }
+
+    /// <summary>
+    /// The facts of a request, looked up with reads only (so also under -WhatIf): both instances, the backup or the
+    /// restorable windows, SQL Server database names, and restores of the target still running; the rules of
+    /// <paramref name="profile"/>, else of the connection's API version. Null after writing
+    /// why the request cannot go on (an instance or the backup does not exist).
+    /// </summary>
+    protected RestoreFacts? LookUpFacts(RestoreRequest request, RestoreRuleProfile? profile = null)
+    {
+        try
+        {
+            var facts = Call((client, token) => new RestoreFactsGatherer(client, Journal(), profile: profile).GatherAsync(request, token));
+            // The busy-target check's other half: restores into this target whose outcome the journal cannot tell.
+            foreach (var unresolved in facts.UnresolvedRestores ?? Array.Empty<RestoreAttempt>()) WriteWarning(unresolved.Describe());
+            return facts;
+        }
+        catch (RdsValidationException ex)
+        {
+            foreach (var error in ex.Errors) WriteRdsError(error);
+            return null;
+        }
+    }
+
+    /// <summary>Rules that apply but could not be decided are worth a warning before anything is confirmed.</summary>
+    internal static void WriteUnverified(Cmdlet cmdlet, CompatibilityReport report)
+    {
+        foreach (var rule in report.NotCheckedRules.Where(r => r.NeedsAttention)) cmdlet.WriteWarning($"{rule.RuleId} not checked: {rule.Message}");
+    }
+
+    private bool RulesPass(RestoreRequest request, RestoreFacts facts)
+    {
+        var report = CompatibilityRules.Evaluate(request, facts);
+        foreach (var rule in report.Rules) WriteVerbose($"{rule.RuleId}: {rule.Outcome}: {rule.Message}");
+        if (report.RefusalMessage() is { } refusal)
+        {
+            WriteRdsError(new RdsError(RdsErrorIds.RestoreIncompatible, refusal, report));
+            return false;
+        }
+        WriteUnverified(this, report);
+        return true;
+    }
+
+    /// <summary>
+    /// -BackupTargetFirst is refused up front where its backup could never be restored: the undo restores the target's
+    /// backup into the target itself, which the rule profile in force allows for some engines only (SourceAsTargetAllowed).
+    /// </summary>
+    private bool UndoIsPossible(RestoreRequest request, RestoreFacts? facts, RdsRestoreApiVersion version)
+    {
+        var profile = facts?.Profile ?? RestoreRuleProfiles.ForApiVersion(version);
+        var target = facts?.Target;
+        if (target is null && (Connection ?? RdsSession.DefaultConnection) is not null)
+            target = Call((client, token) => client.GetInstanceAsync(request.TargetInstanceId, token));
+        if (target is null || string.IsNullOrWhiteSpace(target.Engine))
+        {
+            WriteVerbose($"-BackupTargetFirst: the target's engine is not known here, so whether its backup can be restored into it is not checked.");
+            return true;
+        }
+        var engine = RdsEngines.Parse(target.Engine);
+        if (profile.SourceAsTargetEngines.Contains(engine)) return true;
+        WriteRdsError(new RdsError(RdsErrorIds.SafetyBackupNotPossible,
+            $"-BackupTargetFirst cannot make the restore {request} undoable: the target runs {RdsEngines.DisplayName(engine)}, and under rule profile {profile.Label} " +
+            $"only {string.Join(" and ", profile.SourceAsTargetEngines.Select(RdsEngines.DisplayName))} may be restored into the instance itself, which an undo does. " +
+            "Nothing was sent (no backup, no restore). Take a backup with New-RdsBackup and plan the way back yourself, or restore without -BackupTargetFirst.",
+            request, "BackupTargetFirst"));
+        return false;
+    }
+}
