@@ -227,10 +227,19 @@ Describe 'Get-RdsSqlServerDatabase' {
         @(Get-RdsInstance -Name dw-sql2017-ee | Get-RdsSqlServerDatabase).Name | Should -Contain 'staging'
     }
 
-    It 'a MySQL instance is refused by the service with a typed error' {
-        Get-RdsSqlServerDatabase -InstanceId $Ids.ErpProd -ErrorAction SilentlyContinue -ErrorVariable failure | Should -BeNullOrEmpty
+    It 'a MySQL instance is refused with a specific error, not listed as if it were SQL Server (by <_>)' -ForEach 'id', 'name', 'piped instance' {
+        # The service's database list answers for MySQL too, in MySQL's shape: without this check the databases of
+        # erp-prod came back as SQL Server databases with a blank state.
+        $failure = $null
+        $listed = switch ($_) {
+            'id' { Get-RdsSqlServerDatabase -InstanceId $Ids.ErpProd -ErrorAction SilentlyContinue -ErrorVariable failure }
+            'name' { Get-RdsSqlServerDatabase erp-prod -ErrorAction SilentlyContinue -ErrorVariable failure }
+            'piped instance' { Get-RdsInstance -InstanceId $Ids.ErpProd | Get-RdsSqlServerDatabase -ErrorAction SilentlyContinue -ErrorVariable failure }
+        }
+        $listed | Should -BeNullOrEmpty
         $failure.Count | Should -Be 1
-        $failure[0].Exception.HttpStatus | Should -BeGreaterOrEqual 400
-        $failure[0].Exception.ErrorCode | Should -BeLike 'DBS.*'
+        $failure[0] | Get-ErrorId | Should -Be 'OperationNotSupportedByEngine'
+        $failure[0].CategoryInfo.Category | Should -Be 'InvalidOperation'
+        $failure[0].Exception.Message | Should -BeLike '*erp-prod*MySQL*Get-RdsRestorableDatabase*'
     }
 }

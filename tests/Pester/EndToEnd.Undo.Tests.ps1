@@ -207,6 +207,16 @@ Describe 'Restore-RdsInstance -BackupTargetFirst and Undo-RdsRestore' {
         "$warned" | Should -Match 'with -BackupTargetFirst was NOT sent: the backup step failed' -Because 'the journal explains a restore that stopped at its backup step'
     }
 
+    It 'runs under -AsJob too: the job''s output carries the safety backup' {
+        $background = Restore-RdsInstance @Restore -BackupTargetFirst -Force -Wait @Fast -AsJob
+        $job = $background | Wait-Job -Timeout 120 | Receive-Job
+        $background.State | Should -Be 'Completed'
+        $job.Status | Should -Be 'Completed'
+        $job.SafetyBackupId | Should -Not -BeNullOrEmpty
+        (Get-RdsBackup -InstanceId $Ids.ErpStaging -BackupId $job.SafetyBackupId).Status | Should -Be 'COMPLETED'
+        $background | Remove-Job
+    }
+
     It 'is refused up front where no undo is possible: PostgreSQL under the v3.1 rules cannot be restored into itself' {
         $v31 = Connect-RdsAccount -Region cn-north-4 -Endpoint $Emulator.BaseUri -ProjectId $Emulator.ProjectId -AccessKey $Emulator.AccessKey -SecretKey $SecretKey -ApiVersion v3.1 -PassThru
         try {

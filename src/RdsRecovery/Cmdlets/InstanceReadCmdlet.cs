@@ -42,6 +42,12 @@ public abstract class InstanceReadCmdlet : RdsServiceCmdlet
     /// <summary>The bound instance's id (a name is resolved once per pipeline).</summary>
     protected string RequestedInstanceId() => ResolveInstanceId(InstanceReference, "requested", "InstanceId");
 
+    /// <summary>An instance already read by the cmdlet: its name then costs no request.</summary>
+    protected void RememberInstance(RdsRecovery.Model.RdsInstance? instance)
+    {
+        if (instance is not null) _names.Remember(new[] { instance });
+    }
+
     /// <summary>
     /// Lists, and reads the instance's name side by side, so each item shows which instance it belongs to by name;
     /// names already read this invocation cost no request.

@@ -1,4 +1,7 @@
+using System.Linq;
 using System.Management.Automation;
+using RdsRecovery.Errors;
+using RdsRecovery.Rules;
 using RdsRecovery.Model;
 using RdsRecovery.PowerShell.Cmdlets;
 using RdsRecovery.PowerShell.Completion;
@@ -21,6 +24,19 @@ public sealed class GetRdsSqlServerDatabaseCommand : InstanceReadCmdlet
     protected override void ReadInstance()
     {
         var instanceId = RequestedInstanceId();
+        // The service's database list answers for MySQL and PostgreSQL too, in their own shape: an instance of another
+        // engine is refused rather than listed as if it were SQL Server (with a blank state).
+        var instance = KnownInstances?.FirstOrDefault(i => i.Id == instanceId) ?? Call((client, token) => client.GetInstanceAsync(instanceId, token));
+        var engine = RdsEngines.Parse(instance?.Engine);
+        if (instance is not null && engine != RdsEngine.SqlServer && engine != RdsEngine.Unknown)
+        {
+            WriteRdsError(new RdsError(RdsErrorIds.OperationNotSupportedByEngine,
+                $"Instance {instance} runs {RdsEngines.DisplayName(engine)}: Get-RdsSqlServerDatabase lists the databases of SQL Server instances only. " +
+                "For MySQL and PostgreSQL, Get-RdsRestorableDatabase lists the databases an instance had at a point in time.",
+                InstanceReference, nameof(InstanceId)));
+            return;
+        }
+        RememberInstance(instance);
         WriteWithInstanceName(instanceId, (client, token) => client.ListSqlServerDatabasesAsync(instanceId, token), (database, name) => database.InstanceName = name);
     }
 }
