@@ -3,21 +3,8 @@
 # (-WhatIf body, journal, jobs, one POST per instance), and proof from the emulator's data of what was restored.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'EndToEnd.Helpers.ps1')
+    . (Join-Path $PSScriptRoot 'EndToEnd.PartialRestore.Helpers.ps1')
     Start-EndToEnd -Name partial
-
-    # A point in time inside the instance's latest restorable window (a few minutes before its end).
-    function Get-RecentTime([string] $InstanceId) {
-        (Get-RdsRestoreWindow -InstanceId $InstanceId | Sort-Object End | Select-Object -Last 1).End.AddMinutes(-5)
-    }
-    # The POSTs that restore databases or tables (not the history listings, which are reads).
-    function Get-PartialRestorePost {
-        @(Get-RequestLog | Where-Object { $_.method -eq 'POST' -and ($_.path -like '*/batch/restore/*' -or $_.path -like '*/restore/tables') })
-    }
-    function Get-Tables([string] $InstanceId) { Invoke-RdsEmulatorAdmin $Emulator -Path "instances/$InstanceId/tables" }
-    function Set-History([string] $InstanceId, [object[]] $Events) {
-        Invoke-RdsEmulatorAdmin $Emulator -Path "instances/$InstanceId/history" -Method POST -Body @{ events = $Events } | Out-Null
-    }
-    $script:ShopProd = '9f3d73c8db31d7b2511534b0123ff974in01'   # MySQL 8.0, fast restore enabled in the seed
 }
 
 AfterAll { Stop-EndToEnd }
@@ -61,23 +48,6 @@ Describe 'Get-RdsRestorableDatabase' {
     }
 }
 
-Describe 'Get-RdsRestorableTable' {
-    BeforeAll { Reset-Emulator }
-
-    It 'lists the schemas and tables of a PostgreSQL database at a point in time' {
-        $t = Get-RecentTime $Ids.CrmProd
-        $tables = @(Get-RdsRestorableTable -InstanceId crm-pg12-prod -RestoreTime $t -Database crm)
-        $tables | ForEach-Object { "$($_.Schema).$($_.Name)" } | Should -Be @('audit.events', 'public.customers', 'public.orders')
-        $tables[0].TableLimit | Should -Be 2000
-        @(Get-RdsRestorableTable -InstanceId $Ids.CrmProd -RestoreTime $t -Database crm -Schema public -Name 'ord*').Name | Should -Be @('orders')
-    }
-
-    It 'refuses a MySQL instance: the service lists no MySQL tables at a point in time' {
-        Get-RdsRestorableTable -InstanceId $Ids.ErpProd -RestoreTime (Get-RecentTime $Ids.ErpProd) -Database erp -ErrorVariable e -ErrorAction SilentlyContinue
-        $e[0] | Get-ErrorId | Should -Be 'OperationNotSupportedByEngine'
-    }
-}
-
 Describe 'Restore-RdsDatabase' {
     BeforeAll { Reset-Emulator }
 
@@ -115,14 +85,51 @@ Describe 'Restore-RdsDatabase' {
 
     It 'sends one request per instance when several are piped in, and writes one job each' {
         Clear-RequestLog
+        $t = Get-RecentTime $Ids.ErpStaging
+        $jobs = @(Get-RdsInstance -InstanceId $Ids.ErpStaging, $Ids.ErpDevSmall | Restore-RdsDatabase -RestoreTime $t -DatabaseName @{ erp = 'erp_piped' } -Force -WarningAction SilentlyContinue)
+        $jobs.TargetInstanceId | Should -Be @($Ids.ErpStaging, $Ids.ErpDevSmall)
+        $posts = @(Get-PartialRestorePost)
+        $posts.Count | Should -Be 2
+        ($posts | ForEach-Object { ($_.body | ConvertFrom-Json).instances.Count }) | Should -Be @(1, 1)
+        $jobs | Wait-RdsRestoreJob @Fast | Out-Null
+    }
+
+    It 'refuses one instance of several by its rule and still restores the others' {
+        Clear-RequestLog
         $t = (Get-Date).ToUniversalTime().AddMinutes(-10)
-        $jobs = @(Get-RdsInstance -InstanceId $Ids.ErpStaging, $Ids.CrmStaging | Restore-RdsDatabase -RestoreTime $t -DatabaseName @{ erp = 'erp_x' } -Force -ErrorAction SilentlyContinue -ErrorVariable e -WarningAction SilentlyContinue)
-        $jobs.Count | Should -Be 1
-        $jobs[0].TargetInstanceId | Should -Be $Ids.ErpStaging
+        $jobs = @(Restore-RdsDatabase -InstanceId $Ids.ErpStaging, $Ids.CrmStaging -RestoreTime $t -DatabaseName @{ erp = 'erp_x' } -Force -ErrorAction SilentlyContinue -ErrorVariable e -WarningAction SilentlyContinue)
+        $jobs.TargetInstanceId | Should -Be @($Ids.ErpStaging)
         # crm-pg12-staging has no database erp: refused by the rule, nothing sent for it.
         $e[0] | Get-ErrorId | Should -Be 'RestoreIncompatible'
+        $e[0].TargetObject.Request.InstanceId | Should -Be $Ids.CrmStaging
         @(Get-PartialRestorePost).Count | Should -Be 1
         $jobs | Wait-RdsRestoreJob @Fast | Out-Null
+    }
+
+    It 'asks at $ConfirmPreference Medium, and a host that cannot ask sends nothing (ConfirmationUnavailable)' {
+        Clear-RequestLog
+        $ConfirmPreference = 'Medium'
+        { Restore-RdsDatabase -InstanceId $Ids.ErpProd -RestoreTime (Get-RecentTime $Ids.ErpProd) -DatabaseName @{ erp = 'erp_asked' } -WarningAction SilentlyContinue -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ConfirmationUnavailable*'
+        @(Get-PartialRestorePost).Count | Should -Be 0
+    }
+
+    It 'offline -WhatIf shows the exact body with every rule NotChecked and reads nothing' {
+        Disconnect-RdsAccount
+        try {
+            Clear-RequestLog
+            $t = [DateTimeOffset]::Parse('2026-11-27T23:00:00Z')
+            $transcript = Join-Path ([IO.Path]::GetTempPath()) "partial-offline-$([guid]::NewGuid().ToString('N')).txt"
+            Start-Transcript -Path $transcript | Out-Null
+            try { Restore-RdsDatabase -InstanceId $Ids.ErpProd -RestoreTime $t -DatabaseName @{ erp = 'erp_x' } -WhatIf -WarningAction SilentlyContinue }
+            finally { Stop-Transcript | Out-Null }
+            $out = (Get-Content $transcript -Raw) -replace '\r?\n', ''
+            Remove-Item $transcript
+            $out | Should -Match ([regex]::Escape('"restore_time":' + $t.ToUnixTimeMilliseconds() + ',"instance_id":"' + $Ids.ErpProd + '"'))
+            @(Get-RequestLog).Count | Should -Be 0
+            { Restore-RdsTable -InstanceId $Ids.ErpProd -RestoreTime $t -Database erp -Table @{ orders = 'o2' } -WhatIf -ErrorAction Stop } | Should -Throw -ErrorId 'NotConnected*'
+        }
+        finally { Connect-EndToEnd | Out-Null }
     }
 
     It '-RestoreTime Latest restores as of the end of the instance''s newest window, and the listing reads the same time' {
@@ -231,6 +238,17 @@ Describe 'Restore-RdsDatabase refuses before anything is sent' {
         @(Get-RequestLog).Count | Should -Be 0
     }
 
+    It 'with -SkipCompatibilityCheck a busy instance is the service''s refusal (RdsResourceBusy), and the POST is not sent again' {
+        $t = Get-RecentTime $Ids.ErpStaging
+        $first = Restore-RdsDatabase -InstanceId $Ids.ErpStaging -RestoreTime $t -DatabaseName @{ erp = 'erp_busy_one' } -Force -WarningAction SilentlyContinue
+        Clear-RequestLog
+        Restore-RdsDatabase -InstanceId $Ids.ErpStaging -RestoreTime $t -DatabaseName @{ erp = 'erp_busy_two' } -Force -SkipCompatibilityCheck -ErrorVariable e -ErrorAction SilentlyContinue
+        $e[0] | Get-ErrorId | Should -Be 'RdsResourceBusy'
+        @(Get-PartialRestorePost).Count | Should -Be 1
+        (Get-Content $JournalPath | Select-Object -Last 1 | ConvertFrom-Json).phase | Should -Be 'Refused'
+        $first | Wait-RdsRestoreJob @Fast | Out-Null
+    }
+
     It 'a lost answer is RestoreOutcomeUnknown: the POST is sent once and the journal says so' {
         Set-Fault @{ kind = 'error'; status = 503; count = 1; method = 'POST'; path = '/batch/restore/databases$' }
         try {
@@ -240,57 +258,5 @@ Describe 'Restore-RdsDatabase refuses before anything is sent' {
         $e[0] | Get-ErrorId | Should -Be 'RestoreOutcomeUnknown'
         @(Get-PartialRestorePost).Count | Should -Be 1
         (Get-Content $JournalPath | Select-Object -Last 1 | ConvertFrom-Json).phase | Should -Be 'OutcomeUnknown'
-    }
-}
-
-Describe 'Restore-RdsTable' {
-    BeforeAll { Reset-Emulator }
-
-    BeforeEach { Clear-RequestLog }
-
-    It 'restores MySQL tables through the v3.1 table API and warns that MySQL tables cannot be checked' {
-        $t = Get-RecentTime $Ids.ErpProd
-        $job = Restore-RdsTable -InstanceId erp-prod -RestoreTime $t -Database erp -Table @{ orders = 'orders_before' } -Force -WarningVariable w -WarningAction SilentlyContinue
-        $job.Kind | Should -Be 'Table'
-        $posts = @(Get-PartialRestorePost)
-        $posts.Count | Should -Be 1
-        $posts[0].path | Should -BeLike "/v3.1/*/instances/$($Ids.ErpProd)/restore/tables"
-        $body = $posts[0].body | ConvertFrom-Json
-        $body.restore_tables[0].database | Should -Be 'erp'
-        $body.restore_tables[0].tables[0].new_name | Should -Be 'orders_before'
-        ($w -join "`n") | Should -Match 'TableToRestoreExists not checked'
-        ($job | Wait-RdsRestoreJob @Fast).Status | Should -Be 'Completed'
-        ((Get-Tables $Ids.ErpProd).databases | Where-Object name -eq 'erp').tables.name | Should -Contain 'orders_before'
-    }
-
-    It 'restores PostgreSQL tables in a schema through the batch table API' {
-        $t = Get-RecentTime $Ids.CrmProd
-        $job = Restore-RdsTable -InstanceId $Ids.CrmProd -RestoreTime $t -Database crm -Schema audit -Table @{ events = 'events_before' } -Force -WarningAction SilentlyContinue
-        $body = @(Get-PartialRestorePost)[0].body | ConvertFrom-Json
-        $body.instances[0].databases[0].schemas[0].schema | Should -Be 'audit'
-        ($job | Wait-RdsRestoreJob @Fast).Status | Should -Be 'Completed'
-        $tables = ((Get-Tables $Ids.CrmProd).databases | Where-Object name -eq 'crm').tables
-        @($tables | Where-Object { $_.schema -eq 'audit' -and $_.name -eq 'events_before' }).Count | Should -Be 1
-    }
-
-    It 'fails <Rule> for <Case> and sends nothing' -ForEach @(
-        @{ Rule = 'TableToRestoreExists'; Case = 'a PostgreSQL table that did not exist then'; Schema = 'public'; Map = @{ nope = 'nope_x' }; Fast = $false }
-        @{ Rule = 'TableNameNotInUse'; Case = 'a PostgreSQL new name in use'; Schema = 'public'; Map = @{ orders = 'customers' }; Fast = $false }
-        @{ Rule = 'TableNameAllowed'; Case = 'a hyphen in a PostgreSQL table name'; Schema = 'public'; Map = @{ orders = 'orders-x' }; Fast = $false }
-        @{ Rule = 'FastRestoreSupported'; Case = 'fast restore of PostgreSQL tables'; Schema = 'public'; Map = @{ orders = 'orders_f' }; Fast = $true }
-    ) {
-        Restore-RdsTable -InstanceId $Ids.CrmProd -RestoreTime (Get-RecentTime $Ids.CrmProd) -Database crm -Schema $Schema -Table $Map -FastRestore:$Fast -Force -ErrorVariable e -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
-        $e[0] | Get-ErrorId | Should -Be 'RestoreIncompatible'
-        $e[0].TargetObject[$Rule].Outcome | Should -Be 'Failed'
-        @(Get-PartialRestorePost).Count | Should -Be 0
-    }
-
-    It 'refuses -Schema for a MySQL instance (SchemaOnlyForPostgreSql) and a malformed table map (InvalidTableMap)' {
-        Restore-RdsTable -InstanceId $Ids.ErpProd -RestoreTime (Get-RecentTime $Ids.ErpProd) -Database erp -Schema public -Table @{ orders = 'o2' } -Force -ErrorVariable e -ErrorAction SilentlyContinue
-        $e[0] | Get-ErrorId | Should -Be 'SchemaOnlyForPostgreSql'
-        $e[0].TargetObject | Should -Be 'public'
-        Restore-RdsTable -InstanceId $Ids.ErpProd -RestoreTime (Get-RecentTime $Ids.ErpProd) -Database erp -Table @{ orders = '' } -Force -ErrorVariable e2 -ErrorAction SilentlyContinue
-        $e2[0] | Get-ErrorId | Should -Be 'InvalidTableMap'
-        @(Get-PartialRestorePost).Count | Should -Be 0
     }
 }
