@@ -39,4 +39,14 @@ public class ArgumentConversionTests
         Assert.Equal("x", LanguagePrimitives.ConvertTo<DatabaseMapArgument>("{\"db\":\"x\"}").Map!["db"]);
         Assert.Equal(RdsErrorIds.InvalidDatabaseMap, LanguagePrimitives.ConvertTo<DatabaseMapArgument>("[1]").Refusal!.Id);
     }
+
+    [Fact]
+    public void A_time_argument_equals_its_point_in_time_and_a_map_argument_reads_by_old_name()
+    {
+        var time = new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
+        Assert.True(LanguagePrimitives.Equals(LanguagePrimitives.ConvertTo<RestoreTimeArgument>("2026-11-27T08:00:00Z"), time));
+        Assert.False(LanguagePrimitives.Equals(LanguagePrimitives.ConvertTo<RestoreTimeArgument>("2026-11-27T08:00:01Z"), time));
+        Assert.Equal(LanguagePrimitives.ConvertTo<RestoreTimeArgument>("Latest"), LanguagePrimitives.ConvertTo<RestoreTimeArgument>("latest"));
+        Assert.Equal("sales_copy", LanguagePrimitives.ConvertTo<DatabaseMapArgument>(new Hashtable { ["sales"] = "sales_copy" })["sales"]);
+    }
 }

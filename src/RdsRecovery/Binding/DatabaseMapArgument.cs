@@ -33,5 +33,8 @@ public sealed class DatabaseMapArgument : BoundArgument
 
     public static implicit operator DatabaseMapArgument?(OrderedDictionary map) => FromValue(map);
 
+    /// <summary>The new name given for an old one (null for a refusal), so $DatabaseName['sales'] reads as on a hashtable.</summary>
+    public object? this[object oldName] => Map?[oldName];
+
     public override string ToString() => Map is null ? $"(refused: {Refusal?.Id})" : $"map of {Map.Count} database(s)";
 }

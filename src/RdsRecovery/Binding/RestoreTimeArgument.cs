@@ -47,6 +47,19 @@ public sealed class RestoreTimeArgument : BoundArgument
 
     public static implicit operator RestoreTimeArgument?(DateTime time) => FromValue(time);
 
+    /// <summary>
+    /// Equal to the same point in time, given as a RestoreTimeArgument or a DateTimeOffset, so a mocked test's
+    /// parameter filter can write $RestoreTime -eq [DateTimeOffset]'2026-11-27T08:00:00Z'; Latest equals Latest.
+    /// </summary>
+    public override bool Equals(object? obj) => obj switch
+    {
+        DateTimeOffset time => Refusal is null && Time == time,
+        RestoreTimeArgument other => Refusal is null && other.Refusal is null && IsLatest == other.IsLatest && Time == other.Time,
+        _ => false,
+    };
+
+    public override int GetHashCode() => Time?.GetHashCode() ?? (IsLatest ? 1 : 0);
+
     public override string ToString() =>
         IsLatest ? LatestRestoreTime.Word : Time is { } time ? RestoreTimeRules.Format(time) : $"(refused: {Refusal?.Id})";
 }
