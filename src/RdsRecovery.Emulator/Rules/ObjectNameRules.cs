@@ -4,6 +4,8 @@ using RdsRecovery.Emulator.Http;
 
 namespace RdsRecovery.Emulator.Rules;
 
+// Deliberate twin of RdsRecovery.Core/Rules/Partial/PartialNameGrammar.cs; in step by tests/Pester/EndToEnd.PartialRestore*.Tests.ps1.
+
 /// <summary>
 /// The grammar of a new database or table name in a database- or table-level restore (DBS.200001 when broken).
 /// Databases follow the create-database rules of the SDK models (MySQL <c>DatabaseForCreation.name</c>: 1-64 letters,

@@ -6,6 +6,8 @@ using RdsRecovery.Emulator.Store;
 
 namespace RdsRecovery.Emulator.Rules;
 
+// Deliberate twin of RdsRecovery.Core/Rules/PartialRestoreRules.cs and Rules/Partial/, never shared; in step by tests/Pester/EndToEnd.PartialRestore.Tests.ps1 and EndToEnd.PartialRestore.Tables.Tests.ps1.
+
 /// <summary>
 /// The checks every database- and table-level API shares, in the order the emulator applies them: the instance exists
 /// (404 DBS.200002), its engine supports the operation (400 DBS.200040), it is not busy (409 DBS.200011), the time lies

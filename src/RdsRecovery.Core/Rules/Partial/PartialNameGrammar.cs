@@ -5,6 +5,8 @@ using RdsRecovery.Validation;
 
 namespace RdsRecovery.Rules.Partial;
 
+// Deliberate twin of the emulator's Rules/ObjectNameRules.cs (known difference: the emulator also allows '$' in MySQL table names); in step by tests/Pester/EndToEnd.PartialRestore*.Tests.ps1.
+
 /// <summary>
 /// What a new database or table name may be, per engine, as far as the documents say (the SDK models of
 /// CreateDatabase / CreatePostgresqlDatabase and the table-restore pages; about_RdsRecovery lists the sources):

@@ -6,6 +6,8 @@ using RdsRecovery.Rules.Partial;
 
 namespace RdsRecovery.Rules;
 
+// Deliberate twin of the emulator's Rules/PartialRestoreRules.cs and ObjectNameRules.cs, never shared; in step by tests/Pester/EndToEnd.PartialRestore.Tests.ps1 and EndToEnd.PartialRestore.Tables.Tests.ps1 (each rule refused by both).
+
 /// <summary>
 /// The rules of a database or table restore (issue 14 point 4), evaluated from facts into the same
 /// <see cref="CompatibilityReport"/> the instance restore uses. Input validation is not here: a
