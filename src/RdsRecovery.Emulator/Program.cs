@@ -1,7 +1,3 @@
-using System;
-using System.Threading.Tasks;
-using RdsRecovery.Emulator.Hosting;
-
 namespace RdsRecovery.Emulator;
 
 /// <summary>

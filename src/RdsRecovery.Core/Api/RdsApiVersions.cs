@@ -1,6 +1,4 @@
-using System;
 using RdsRecovery.Auth;
-using RdsRecovery.Errors;
 
 namespace RdsRecovery.Api;
 

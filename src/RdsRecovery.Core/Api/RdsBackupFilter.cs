@@ -1,5 +1,3 @@
-using System;
-
 namespace RdsRecovery.Api;
 
 /// <summary>Filters of the list-backups call; the instance id is mandatory.</summary>

@@ -1,11 +1,6 @@
-using System;
 using System.Net.Http;
-using System.Text;
-using System.Threading;
-using System.Threading.Tasks;
 using RdsRecovery.Backups;
 using RdsRecovery.Json;
-using RdsRecovery.Model;
 
 namespace RdsRecovery.Api;
 

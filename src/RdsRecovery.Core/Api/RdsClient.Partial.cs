@@ -1,14 +1,6 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.IO;
-using System.Linq;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
 using RdsRecovery.Json;
-using RdsRecovery.Model;
 using RdsRecovery.Rules;
 
 namespace RdsRecovery.Api;

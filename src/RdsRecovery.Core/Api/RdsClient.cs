@@ -1,13 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using System.Text;
 using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
 using RdsRecovery.Json;
-using RdsRecovery.Model;
 
 namespace RdsRecovery.Api;
 

@@ -1,9 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using RdsRecovery.Auth;
-using RdsRecovery.Errors;
 
 namespace RdsRecovery.Api;
 

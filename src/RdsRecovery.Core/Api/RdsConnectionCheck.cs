@@ -1,8 +1,4 @@
-using System;
-using System.Threading;
-using System.Threading.Tasks;
 using RdsRecovery.Auth;
-using RdsRecovery.Errors;
 
 namespace RdsRecovery.Api;
 

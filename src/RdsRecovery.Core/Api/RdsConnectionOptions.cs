@@ -1,4 +1,3 @@
-using System;
 using RdsRecovery.Auth;
 
 namespace RdsRecovery.Api;

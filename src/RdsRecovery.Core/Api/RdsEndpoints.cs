@@ -1,9 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.Net;
 using System.Text.RegularExpressions;
 using RdsRecovery.Auth;
-using RdsRecovery.Errors;
 
 namespace RdsRecovery.Api;
 

@@ -1,6 +1,3 @@
-using System;
-using RdsRecovery.Errors;
-
 namespace RdsRecovery.Api;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 

@@ -1,6 +1,3 @@
-using System;
-using RdsRecovery.Model;
-
 namespace RdsRecovery.Api;
 
 /// <summary>A job as GET /v3/{project_id}/jobs?id= describes it.</summary>

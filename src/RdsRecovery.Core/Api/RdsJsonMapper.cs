@@ -1,6 +1,4 @@
-using System.Linq;
 using RdsRecovery.Json;
-using RdsRecovery.Model;
 
 namespace RdsRecovery.Api;
 

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace RdsRecovery.Api;
 
 /// <summary>Removes credential values from any text that leaves the client (logs, error messages).</summary>

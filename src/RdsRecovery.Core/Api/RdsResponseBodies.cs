@@ -1,9 +1,5 @@
-using System;
-using System.IO;
 using System.Net.Http;
 using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace RdsRecovery.Api;
 

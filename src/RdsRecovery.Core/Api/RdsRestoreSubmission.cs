@@ -1,6 +1,3 @@
-using System;
-using RdsRecovery.Model;
-
 namespace RdsRecovery.Api;
 
 /// <summary>What the service answered to an accepted restore.</summary>

@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Text;
-
 namespace RdsRecovery.Api;
 
 /// <summary>The kinds of failed answer the retry decision tells apart (one row of <see cref="RdsRetryDecisions.Table"/> each).</summary>

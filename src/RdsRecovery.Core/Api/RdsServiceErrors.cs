@@ -1,7 +1,3 @@
-using RdsRecovery.Errors;
-using System;
-using System.Collections.Generic;
-
 namespace RdsRecovery.Api;
 
 /// <summary>Maps HTTP statuses and RDS error codes to an <see cref="RdsErrorKind"/>, and a kind to its error id (whose category is in RdsErrorCatalog).</summary>

@@ -1,8 +1,3 @@
-using System;
-using System.Globalization;
-using System.Text;
-using RdsRecovery.Errors;
-
 namespace RdsRecovery.Api;
 
 /// <summary>

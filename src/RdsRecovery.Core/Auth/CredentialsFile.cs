@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using RdsRecovery.Api;
-using RdsRecovery.Errors;
-
 namespace RdsRecovery.Auth;
 
 /// <summary>

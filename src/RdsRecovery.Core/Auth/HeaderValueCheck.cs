@@ -1,7 +1,3 @@
-using System.Globalization;
-using RdsRecovery.Api;
-using RdsRecovery.Errors;
-
 namespace RdsRecovery.Auth;
 
 /// <summary>

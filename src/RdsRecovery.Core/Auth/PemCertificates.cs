@@ -1,11 +1,6 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
-using RdsRecovery.Api;
-using RdsRecovery.Errors;
 
 namespace RdsRecovery.Auth;
 

@@ -1,9 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.Net;
 using System.Net.Http;
 using System.Security;
-using System.Text;
 
 namespace RdsRecovery.Auth;
 

@@ -1,8 +1,3 @@
-using System;
-using System.Globalization;
-using RdsRecovery.Errors;
-using RdsRecovery.Validation;
-
 namespace RdsRecovery.Backups;
 
 /// <summary>

@@ -1,9 +1,4 @@
-using System;
 using System.Diagnostics;
-using System.Threading;
-using System.Threading.Tasks;
-using RdsRecovery.Api;
-using RdsRecovery.Model;
 
 namespace RdsRecovery.Backups;
 

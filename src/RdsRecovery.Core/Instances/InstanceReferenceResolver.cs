@@ -1,13 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using RdsRecovery.Api;
-using RdsRecovery.Errors;
-using RdsRecovery.Model;
-using RdsRecovery.Validation;
-
 namespace RdsRecovery.Instances;
 
 /// <summary>

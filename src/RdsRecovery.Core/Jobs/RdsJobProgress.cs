@@ -1,7 +1,3 @@
-using System;
-using System.Globalization;
-using RdsRecovery.Model;
-
 namespace RdsRecovery.Jobs;
 
 /// <summary>One job's state after a poll, for a progress bar. It carries the service's own progress only, never an invented one.</summary>

@@ -1,7 +1,3 @@
-using System;
-using System.Threading;
-using System.Threading.Tasks;
-
 namespace RdsRecovery.Jobs;
 
 /// <summary>How a wait polls: interval and back-off per job, concurrency, grace for new jobs, timeout; clock and delay for tests.</summary>

@@ -1,6 +1,3 @@
-using RdsRecovery.Errors;
-using RdsRecovery.Model;
-
 namespace RdsRecovery.Jobs;
 
 /// <summary>The final state of one waited-for job, with the error to report when it did not succeed.</summary>

@@ -1,13 +1,4 @@
-using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using RdsRecovery.Api;
-using RdsRecovery.Model;
-using RdsRecovery.Errors;
 
 namespace RdsRecovery.Jobs;
 

@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using RdsRecovery.Api;
-using RdsRecovery.Model;
-
 namespace RdsRecovery.Journal;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System;
 using System.Text.Json.Serialization;
-using RdsRecovery.Model;
 
 namespace RdsRecovery.Journal;
 

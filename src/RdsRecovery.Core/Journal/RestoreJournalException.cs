@@ -1,7 +1,3 @@
-using System;
-using RdsRecovery.Api;
-using RdsRecovery.Errors;
-
 namespace RdsRecovery.Journal;
 
 /// <summary>

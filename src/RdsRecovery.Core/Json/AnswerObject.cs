@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
 using System.Text.Json;
-using RdsRecovery.Api;
 
 namespace RdsRecovery.Json;
 

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace RdsRecovery.Model;
 
 /// <summary>A backup of an instance, as the list-backups API returns it.</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace RdsRecovery.Model;
 
 /// <summary>An RDS DB instance as the list-instances API describes it, reduced to what restores need.</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace RdsRecovery.Model;
 
 /// <summary>A time range to which an instance can be restored (both ends inclusive), in UTC.</summary>

@@ -1,10 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
-using System.Linq;
-using RdsRecovery.Errors;
-using RdsRecovery.Validation;
 
 namespace RdsRecovery.Model;
 

@@ -1,7 +1,4 @@
-using System.Linq;
-using RdsRecovery.Model;
 using RdsRecovery.Rules;
-using RdsRecovery.Validation;
 
 namespace RdsRecovery.Restore;
 

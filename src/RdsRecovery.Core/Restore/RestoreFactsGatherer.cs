@@ -1,14 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using RdsRecovery.Api;
-using RdsRecovery.Errors;
 using RdsRecovery.Journal;
-using RdsRecovery.Model;
 using RdsRecovery.Rules;
-using RdsRecovery.Validation;
 
 namespace RdsRecovery.Restore;
 

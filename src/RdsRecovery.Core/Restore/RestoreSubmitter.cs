@@ -1,10 +1,4 @@
-using System;
-using System.Threading;
-using System.Threading.Tasks;
-using RdsRecovery.Api;
 using RdsRecovery.Journal;
-using RdsRecovery.Errors;
-using RdsRecovery.Model;
 using RdsRecovery.Rules;
 
 namespace RdsRecovery.Restore;

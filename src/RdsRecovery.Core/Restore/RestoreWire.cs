@@ -1,5 +1,3 @@
-using RdsRecovery.Api;
-using RdsRecovery.Model;
 using RdsRecovery.Rules;
 
 namespace RdsRecovery.Restore;

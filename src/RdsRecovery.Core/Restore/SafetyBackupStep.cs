@@ -1,11 +1,5 @@
-using System;
-using System.Threading;
-using System.Threading.Tasks;
-using RdsRecovery.Api;
 using RdsRecovery.Backups;
-using RdsRecovery.Errors;
 using RdsRecovery.Journal;
-using RdsRecovery.Model;
 
 namespace RdsRecovery.Restore;
 

@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using RdsRecovery.Model;
-
 namespace RdsRecovery.Rules;
 
 /// <summary>Every rule's verdict on one restore, with the request and the two instances it was judged on.</summary>

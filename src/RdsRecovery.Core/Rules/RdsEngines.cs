@@ -1,6 +1,3 @@
-using System.Linq;
-using System.Text;
-
 namespace RdsRecovery.Rules;
 
 /// <summary>Reads the engine names the service and users write (MySQL, postgresql, SQLServer, "SQL Server", sql_server...).</summary>

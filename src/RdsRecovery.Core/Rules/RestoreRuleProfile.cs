@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using RdsRecovery.Api;
-
 namespace RdsRecovery.Rules;
 
 /// <summary>

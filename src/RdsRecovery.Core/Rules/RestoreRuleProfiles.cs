@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using RdsRecovery.Api;
-
 namespace RdsRecovery.Rules;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace RdsRecovery.Rules;
 
 /// <summary>One row of a SQL Server edition table: a source version, the versions it may go to, and where the row comes from.</summary>

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace RdsRecovery.Rules;
 
 /// <summary>A SQL Server version table of a rule profile (which versions each version may be restored to), indexed once. Several rows may name one source (one per document): any of them allows.</summary>

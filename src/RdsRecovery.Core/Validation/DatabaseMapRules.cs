@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using RdsRecovery.Errors;
-
 namespace RdsRecovery.Validation;
 
 /// <summary>

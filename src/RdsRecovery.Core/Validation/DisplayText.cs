@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace RdsRecovery.Validation;
 
 /// <summary>Quotes user input for messages so control or invisible characters show as escapes, not as broken output.</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace RdsRecovery.Validation;
 
 /// <summary>A clock that always answers the same instant (kept in UTC): for tests and reproducible checks.</summary>

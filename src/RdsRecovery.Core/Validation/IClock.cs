@@ -1,5 +1,3 @@
-using System;
-
 namespace RdsRecovery.Validation;
 
 /// <summary>The source of "now" for the checks that depend on it (a point in time must not be in the future).</summary>

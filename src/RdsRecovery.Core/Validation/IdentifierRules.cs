@@ -1,6 +1,3 @@
-using System.Globalization;
-using RdsRecovery.Errors;
-
 namespace RdsRecovery.Validation;
 
 /// <summary>

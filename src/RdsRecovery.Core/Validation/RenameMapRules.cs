@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using RdsRecovery.Errors;
-using RdsRecovery.Model;
-
 namespace RdsRecovery.Validation;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using System;
-using System.Globalization;
 using System.Text.RegularExpressions;
-using RdsRecovery.Errors;
 
 namespace RdsRecovery.Validation;
 

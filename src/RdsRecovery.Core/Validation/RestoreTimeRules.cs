@@ -1,7 +1,3 @@
-using System;
-using System.Globalization;
-using RdsRecovery.Errors;
-
 namespace RdsRecovery.Validation;
 
 /// <summary>The range a point in time must fall in: after the Unix epoch and not later than now.</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace RdsRecovery.Validation;
 
 /// <summary>The machine's clock, in UTC.</summary>

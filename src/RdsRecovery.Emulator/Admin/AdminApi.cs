@@ -1,15 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Threading.Tasks;
-using Microsoft.AspNetCore.Http;
 using RdsRecovery.Emulator.Api;
 using RdsRecovery.Emulator.Faults;
-using RdsRecovery.Emulator.Hosting;
-using RdsRecovery.Emulator.Http;
-using RdsRecovery.Emulator.Store;
 
 namespace RdsRecovery.Emulator.Admin;
 

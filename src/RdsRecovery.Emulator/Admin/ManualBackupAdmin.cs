@@ -1,13 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Threading.Tasks;
-using Microsoft.AspNetCore.Http;
-using RdsRecovery.Emulator.Hosting;
-using RdsRecovery.Emulator.Http;
-using RdsRecovery.Emulator.Store;
-
 namespace RdsRecovery.Emulator.Admin;
 
 /// <summary>

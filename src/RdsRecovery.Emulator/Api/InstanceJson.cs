@@ -1,8 +1,3 @@
-using System.Linq;
-using System.Text.Json.Nodes;
-using RdsRecovery.Emulator.Http;
-using RdsRecovery.Emulator.Store;
-
 namespace RdsRecovery.Emulator.Api;
 
 /// <summary>The <c>InstanceResponse</c> and <c>BackupForList</c> shapes, with the service's field names.</summary>

@@ -1,14 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Text.Json.Nodes;
-using System.Threading.Tasks;
-using Microsoft.AspNetCore.Http;
-using RdsRecovery.Emulator.Hosting;
-using RdsRecovery.Emulator.Http;
-using RdsRecovery.Emulator.Rules;
-using RdsRecovery.Emulator.Store;
-
 namespace RdsRecovery.Emulator.Api;
 
 /// <summary>Reads of instances: the list, restorable time ranges and the SQL Server database list.</summary>

@@ -1,13 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Text.Json.Nodes;
-using System.Threading.Tasks;
-using Microsoft.AspNetCore.Http;
-using RdsRecovery.Emulator.Hosting;
-using RdsRecovery.Emulator.Http;
-using RdsRecovery.Emulator.Store;
-
 namespace RdsRecovery.Emulator.Api;
 
 /// <summary><c>GET /v3/{project_id}/jobs?id=</c>: status derived from the stored times.</summary>

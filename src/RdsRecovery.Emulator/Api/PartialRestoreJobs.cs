@@ -1,9 +1,3 @@
-using System;
-using Microsoft.Data.Sqlite;
-using RdsRecovery.Emulator.Hosting;
-using RdsRecovery.Emulator.Http;
-using RdsRecovery.Emulator.Store;
-
 namespace RdsRecovery.Emulator.Api;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using RdsRecovery.Emulator.Admin;
-using RdsRecovery.Emulator.Hosting;
-using RdsRecovery.Emulator.Http;
 
 namespace RdsRecovery.Emulator.Api;
 

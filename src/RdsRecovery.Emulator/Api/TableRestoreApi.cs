@@ -1,17 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Threading.Tasks;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Data.Sqlite;
-using RdsRecovery.Emulator.Hosting;
-using RdsRecovery.Emulator.Http;
-using RdsRecovery.Emulator.Rules;
-using RdsRecovery.Emulator.Store;
-
 namespace RdsRecovery.Emulator.Api;
 
 /// <summary>

@@ -1,14 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Threading.Tasks;
-using Microsoft.AspNetCore.Http;
 using RdsRecovery.Emulator.Auth;
-using RdsRecovery.Emulator.Hosting;
-using RdsRecovery.Emulator.Http;
 
 namespace RdsRecovery.Emulator.Api;
 

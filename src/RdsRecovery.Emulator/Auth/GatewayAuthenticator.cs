@@ -1,14 +1,6 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 using System.Security.Cryptography;
-using System.Text;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using RdsRecovery.Emulator.Api;
-using RdsRecovery.Emulator.Hosting;
-using RdsRecovery.Emulator.Http;
 
 namespace RdsRecovery.Emulator.Auth;
 

@@ -1,9 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace RdsRecovery.Emulator.Faults;
 
 /// <summary>

@@ -1,10 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using RdsRecovery.Emulator.Http;
 
 namespace RdsRecovery.Emulator.Faults;
 

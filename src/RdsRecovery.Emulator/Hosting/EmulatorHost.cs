@@ -1,8 +1,5 @@
-using System;
-using System.Linq;
 using System.Net;
 using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -12,9 +9,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RdsRecovery.Emulator.Admin;
 using RdsRecovery.Emulator.Api;
-using RdsRecovery.Emulator.Http;
-using RdsRecovery.Emulator.Rules;
-using RdsRecovery.Emulator.Store;
 
 namespace RdsRecovery.Emulator.Hosting;
 

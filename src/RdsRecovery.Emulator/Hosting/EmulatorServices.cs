@@ -1,5 +1,4 @@
 using RdsRecovery.Emulator.Faults;
-using RdsRecovery.Emulator.Store;
 
 namespace RdsRecovery.Emulator.Hosting;
 

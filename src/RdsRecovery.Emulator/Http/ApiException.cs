@@ -1,5 +1,3 @@
-using System;
-
 namespace RdsRecovery.Emulator.Http;
 
 /// <summary>A refusal in the service's error form: HTTP status, <c>error_code</c>, <c>error_msg</c>.</summary>

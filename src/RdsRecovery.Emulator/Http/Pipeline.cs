@@ -1,12 +1,7 @@
-using System;
 using System.IO;
-using System.Linq;
 using System.Net;
-using System.Threading.Tasks;
-using Microsoft.AspNetCore.Http;
 using RdsRecovery.Emulator.Auth;
 using RdsRecovery.Emulator.Faults;
-using RdsRecovery.Emulator.Hosting;
 
 namespace RdsRecovery.Emulator.Http;
 

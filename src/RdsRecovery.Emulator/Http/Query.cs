@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Http;
-
 namespace RdsRecovery.Emulator.Http;
 
 /// <summary>Query parameter reading with the service's parameter error on bad values.</summary>

@@ -1,7 +1,4 @@
-using System;
 using System.IO;
-using System.Threading.Tasks;
-using Microsoft.AspNetCore.Http;
 
 namespace RdsRecovery.Emulator.Http;
 

@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading.Tasks;
-using Microsoft.AspNetCore.Http;
-
 namespace RdsRecovery.Emulator.Http;
 
 internal delegate Task RouteHandler(HttpContext context, IReadOnlyDictionary<string, string> values);

@@ -1,6 +1,3 @@
-using System;
-using System.Globalization;
-
 namespace RdsRecovery.Emulator.Http;
 
 /// <summary>Time formats of the wire. Everything is UTC; the service writes offsets without a colon.</summary>

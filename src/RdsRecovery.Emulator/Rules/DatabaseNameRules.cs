@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using RdsRecovery.Emulator.Http;
-using RdsRecovery.Emulator.Store;
-
 namespace RdsRecovery.Emulator.Rules;
 
 /// <summary>

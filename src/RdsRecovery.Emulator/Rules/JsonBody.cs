@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Text.Json;
-using RdsRecovery.Emulator.Http;
-
 namespace RdsRecovery.Emulator.Rules;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System;
-using System.Linq;
-using RdsRecovery.Emulator.Http;
-
 namespace RdsRecovery.Emulator.Rules;
 
 // Deliberate twin of RdsRecovery.Core/Rules/Partial/PartialNameGrammar.cs; in step by tests/Pester/EndToEnd.PartialRestore*.Tests.ps1.

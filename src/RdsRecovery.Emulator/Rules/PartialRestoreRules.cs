@@ -1,9 +1,3 @@
-using System;
-using System.Linq;
-using Microsoft.Data.Sqlite;
-using RdsRecovery.Emulator.Http;
-using RdsRecovery.Emulator.Store;
-
 namespace RdsRecovery.Emulator.Rules;
 
 // Deliberate twin of RdsRecovery.Core/Rules/PartialRestoreRules.cs and Rules/Partial/, never shared; in step by tests/Pester/EndToEnd.PartialRestore.Tests.ps1 and EndToEnd.PartialRestore.Tables.Tests.ps1.

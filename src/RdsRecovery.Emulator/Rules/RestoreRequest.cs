@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Text.Json;
-using RdsRecovery.Emulator.Http;
-
 namespace RdsRecovery.Emulator.Rules;
 
 /// <summary>The body of <c>POST /v3[.1]/{project_id}/instances/recovery</c>, checked for shape only (restore_all_database is read on both routes; v3 ignores it).</summary>

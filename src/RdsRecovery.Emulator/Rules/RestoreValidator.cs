@@ -1,9 +1,3 @@
-using System;
-using System.Linq;
-using Microsoft.Data.Sqlite;
-using RdsRecovery.Emulator.Http;
-using RdsRecovery.Emulator.Store;
-
 namespace RdsRecovery.Emulator.Rules;
 
 /// <summary>

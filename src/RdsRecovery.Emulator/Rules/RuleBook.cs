@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace RdsRecovery.Emulator.Rules;
 
 /// <summary>The two restore routes the emulator serves.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace RdsRecovery.Emulator.Rules;
 
 /// <summary>Which SQL Server versions a restore may go to, per route.</summary>

@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using Microsoft.Data.Sqlite;
-
 namespace RdsRecovery.Emulator.Store;
 
 internal sealed partial class EmulatorStore

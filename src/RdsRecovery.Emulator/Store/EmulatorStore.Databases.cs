@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-
 namespace RdsRecovery.Emulator.Store;
 
 internal sealed partial class EmulatorStore

@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using Microsoft.Data.Sqlite;
-using RdsRecovery.Emulator.Http;
-
 namespace RdsRecovery.Emulator.Store;
 
 internal sealed partial class EmulatorStore

@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Text.Json;
 using System.Threading;
-using Microsoft.Data.Sqlite;
 
 namespace RdsRecovery.Emulator.Store;
 

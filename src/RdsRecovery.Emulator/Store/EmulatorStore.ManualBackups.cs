@@ -1,9 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
-using Microsoft.Data.Sqlite;
-using RdsRecovery.Emulator.Http;
 
 namespace RdsRecovery.Emulator.Store;
 

@@ -1,7 +1,5 @@
-using System;
 using System.IO;
 using System.Threading;
-using Microsoft.Data.Sqlite;
 
 namespace RdsRecovery.Emulator.Store;
 

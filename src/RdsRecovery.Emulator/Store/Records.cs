@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace RdsRecovery.Emulator.Store;
 
 /// <summary>A database inside an instance; <see cref="Version"/> is the data version marker it carries (null = live data).</summary>

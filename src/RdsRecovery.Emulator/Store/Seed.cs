@@ -1,10 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Security.Cryptography;
-using System.Text;
-using Microsoft.Data.Sqlite;
-using RdsRecovery.Emulator.Http;
 
 namespace RdsRecovery.Emulator.Store;
 

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace RdsRecovery.Emulator.Store;
 
 /// <summary>One seeded instance: what a realistic fleet needs to show every rule.</summary>

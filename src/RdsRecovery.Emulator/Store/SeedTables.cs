@@ -1,6 +1,3 @@
-using System.Linq;
-using Microsoft.Data.Sqlite;
-
 namespace RdsRecovery.Emulator.Store;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.ObjectModel;
-using System.Globalization;
-using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Security;
 

@@ -1,12 +1,4 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using System.Management.Automation;
 using System.Management.Automation.Runspaces;
-using RdsRecovery.Api;
-using RdsRecovery.Errors;
 
 namespace RdsRecovery.PowerShell.Background;
 

@@ -1,10 +1,5 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
-using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Threading;
-using RdsRecovery.PowerShell.Session;
 
 namespace RdsRecovery.PowerShell.Background;
 

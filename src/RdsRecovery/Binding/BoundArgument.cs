@@ -1,5 +1,3 @@
-using RdsRecovery.Errors;
-
 namespace RdsRecovery.PowerShell.Binding;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.Collections;
 using System.Collections.Specialized;
-using RdsRecovery.Errors;
 
 namespace RdsRecovery.PowerShell.Binding;
 

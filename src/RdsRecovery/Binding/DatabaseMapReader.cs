@@ -1,9 +1,3 @@
-using System.Collections;
-using System.Collections.Generic;
-using RdsRecovery.Errors;
-using RdsRecovery.PowerShell.Binding;
-using RdsRecovery.Validation;
-
 namespace RdsRecovery.PowerShell.Binding;
 
 /// <summary>

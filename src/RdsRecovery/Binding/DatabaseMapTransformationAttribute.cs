@@ -1,9 +1,5 @@
-using System;
-using System.Collections;
 using System.Collections.Specialized;
-using System.Management.Automation;
 using System.Text.Json;
-using RdsRecovery.Validation;
 
 namespace RdsRecovery.PowerShell.Binding;
 

@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using RdsRecovery.Errors;
-using RdsRecovery.Validation;
-
 namespace RdsRecovery.PowerShell.Binding;
 
 /// <summary>Identifier checks shared by the reading cmdlets: a malformed id is refused before any request.</summary>

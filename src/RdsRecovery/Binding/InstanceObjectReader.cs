@@ -1,9 +1,3 @@
-using System;
-using System.Globalization;
-using System.Management.Automation;
-using RdsRecovery.Errors;
-using RdsRecovery.Model;
-
 namespace RdsRecovery.PowerShell.Binding;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using RdsRecovery.Errors;
-using RdsRecovery.Model;
-
 namespace RdsRecovery.PowerShell.Binding;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using System;
-using RdsRecovery.Errors;
 using RdsRecovery.Restore;
-using RdsRecovery.Validation;
 
 namespace RdsRecovery.PowerShell.Binding;
 

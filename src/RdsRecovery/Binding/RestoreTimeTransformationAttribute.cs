@@ -1,7 +1,4 @@
-using System;
-using System.Management.Automation;
 using RdsRecovery.Restore;
-using RdsRecovery.Validation;
 
 namespace RdsRecovery.PowerShell.Binding;
 

@@ -1,7 +1,3 @@
-using System;
-using System.Management.Automation;
-using RdsRecovery.Errors;
-
 namespace RdsRecovery.PowerShell.Cmdlets;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Globalization;
-using System.Management.Automation;
 using System.Reflection;
 
 namespace RdsRecovery.PowerShell.Cmdlets;

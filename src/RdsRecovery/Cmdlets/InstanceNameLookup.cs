@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using RdsRecovery.Api;
-using RdsRecovery.Model;
 
 namespace RdsRecovery.PowerShell.Cmdlets;
 

@@ -1,10 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using RdsRecovery.Api;
-using RdsRecovery.PowerShell.Binding;
 
 namespace RdsRecovery.PowerShell.Cmdlets;
 

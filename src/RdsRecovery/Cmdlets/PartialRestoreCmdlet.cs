@@ -1,18 +1,6 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using RdsRecovery.Api;
-using RdsRecovery.Errors;
 using RdsRecovery.Instances;
-using RdsRecovery.Model;
-using RdsRecovery.PowerShell.Binding;
-using RdsRecovery.PowerShell.Completion;
-using RdsRecovery.PowerShell.Session;
 using RdsRecovery.PowerShell.Waiting;
 using RdsRecovery.Restore;
-using RdsRecovery.Rules;
-using RdsRecovery.Validation;
 
 namespace RdsRecovery.PowerShell.Cmdlets;
 

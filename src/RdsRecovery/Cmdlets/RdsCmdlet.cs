@@ -1,7 +1,3 @@
-using System;
-using System.Management.Automation;
-using RdsRecovery.Api;
-using RdsRecovery.Errors;
 using RdsRecovery.Journal;
 
 namespace RdsRecovery.PowerShell.Cmdlets;

@@ -1,15 +1,6 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using RdsRecovery.Api;
-using RdsRecovery.Errors;
 using RdsRecovery.Instances;
-using RdsRecovery.Model;
-using RdsRecovery.PowerShell.Binding;
-using RdsRecovery.PowerShell.Session;
 using RdsRecovery.Restore;
 
 namespace RdsRecovery.PowerShell.Cmdlets;

@@ -1,14 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using RdsRecovery.Errors;
-using RdsRecovery.Model;
-using RdsRecovery.PowerShell.Binding;
-using RdsRecovery.PowerShell.Completion;
-using RdsRecovery.Rules;
-using RdsRecovery.Validation;
-
 namespace RdsRecovery.PowerShell.Cmdlets;
 
 /// <summary>

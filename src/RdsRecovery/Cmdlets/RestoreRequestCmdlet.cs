@@ -1,14 +1,6 @@
-using System;
-using System.Management.Automation;
-using RdsRecovery.Errors;
 using RdsRecovery.Instances;
 using RdsRecovery.Journal;
-using RdsRecovery.Model;
-using RdsRecovery.PowerShell.Binding;
-using RdsRecovery.PowerShell.Completion;
 using RdsRecovery.Restore;
-using RdsRecovery.Rules;
-using RdsRecovery.Validation;
 
 namespace RdsRecovery.PowerShell.Cmdlets;
 

@@ -1,15 +1,5 @@
-using System.Linq;
-using System.Management.Automation;
-using System;
-using RdsRecovery.Api;
 using RdsRecovery.Backups;
-using RdsRecovery.Errors;
-using RdsRecovery.Model;
-using RdsRecovery.PowerShell.Binding;
-using RdsRecovery.PowerShell.Session;
 using RdsRecovery.Restore;
-using RdsRecovery.Rules;
-using RdsRecovery.Validation;
 
 namespace RdsRecovery.PowerShell.Cmdlets;
 

@@ -1,18 +1,7 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using System;
-using RdsRecovery.Api;
 using RdsRecovery.Backups;
-using RdsRecovery.Errors;
 using RdsRecovery.Journal;
-using RdsRecovery.Model;
-using RdsRecovery.PowerShell.Binding;
-using RdsRecovery.PowerShell.Session;
 using RdsRecovery.PowerShell.Waiting;
 using RdsRecovery.Restore;
-using RdsRecovery.Rules;
-using RdsRecovery.Validation;
 
 namespace RdsRecovery.PowerShell.Cmdlets;
 

@@ -1,12 +1,6 @@
-using System;
-using System.Management.Automation;
 using System.Security;
 using System.Threading;
-using RdsRecovery.Api;
 using RdsRecovery.Auth;
-using RdsRecovery.PowerShell.Cmdlets;
-using RdsRecovery.PowerShell.Completion;
-using RdsRecovery.PowerShell.Session;
 
 namespace RdsRecovery.PowerShell.Commands;
 

@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using RdsRecovery.PowerShell.Cmdlets;
-using RdsRecovery.PowerShell.Session;
-
 namespace RdsRecovery.PowerShell.Commands;
 
 /// <summary>Clears the session's default connection. Connection objects held in variables keep working.</summary>

@@ -1,13 +1,3 @@
-using System;
-using System.Linq;
-using System.Management.Automation;
-using RdsRecovery.Api;
-using RdsRecovery.Errors;
-using RdsRecovery.Model;
-using RdsRecovery.PowerShell.Binding;
-using RdsRecovery.PowerShell.Cmdlets;
-using RdsRecovery.PowerShell.Completion;
-
 namespace RdsRecovery.PowerShell.Commands;
 
 /// <summary>Lists the backups of an instance (all pages), newest first. An instance piped in binds by its Id.</summary>

@@ -1,8 +1,3 @@
-using System.Management.Automation;
-using RdsRecovery.Api;
-using RdsRecovery.PowerShell.Cmdlets;
-using RdsRecovery.PowerShell.Session;
-
 namespace RdsRecovery.PowerShell.Commands;
 
 /// <summary>The session's default connection (region, endpoint, project, authentication kind; never a secret), or nothing.</summary>

@@ -1,15 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using RdsRecovery.Api;
-using RdsRecovery.Errors;
-using RdsRecovery.Model;
-using RdsRecovery.PowerShell.Binding;
-using RdsRecovery.PowerShell.Cmdlets;
-using RdsRecovery.PowerShell.Completion;
-using RdsRecovery.Rules;
-
 namespace RdsRecovery.PowerShell.Commands;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Linq;
-using System.Management.Automation;
-using RdsRecovery.Model;
-using RdsRecovery.PowerShell.Cmdlets;
-using RdsRecovery.Rules;
-
 namespace RdsRecovery.PowerShell.Commands;
 
 /// <summary>

@@ -1,14 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using RdsRecovery.Api;
-using RdsRecovery.Errors;
 using RdsRecovery.Journal;
-using RdsRecovery.Model;
-using RdsRecovery.PowerShell.Binding;
-using RdsRecovery.PowerShell.Cmdlets;
-using RdsRecovery.PowerShell.Completion;
 
 namespace RdsRecovery.PowerShell.Commands;
 

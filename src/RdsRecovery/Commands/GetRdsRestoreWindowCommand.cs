@@ -1,9 +1,3 @@
-using System;
-using System.Management.Automation;
-using RdsRecovery.Model;
-using RdsRecovery.PowerShell.Cmdlets;
-using RdsRecovery.PowerShell.Completion;
-
 namespace RdsRecovery.PowerShell.Commands;
 
 /// <summary>The time ranges an instance can be restored to, as UTC DateTimeOffset pairs.</summary>

@@ -1,11 +1,3 @@
-using System.Linq;
-using System.Management.Automation;
-using RdsRecovery.Errors;
-using RdsRecovery.Rules;
-using RdsRecovery.Model;
-using RdsRecovery.PowerShell.Cmdlets;
-using RdsRecovery.PowerShell.Completion;
-
 namespace RdsRecovery.PowerShell.Commands;
 
 /// <summary>The databases of a SQL Server instance (all pages): the names the -DatabaseName rules check against.</summary>

@@ -1,14 +1,5 @@
-using System.Linq;
-using System.Management.Automation;
-using System;
 using RdsRecovery.Backups;
-using RdsRecovery.Errors;
-using RdsRecovery.Model;
-using RdsRecovery.PowerShell.Binding;
-using RdsRecovery.PowerShell.Cmdlets;
-using RdsRecovery.PowerShell.Completion;
 using RdsRecovery.PowerShell.Waiting;
-using RdsRecovery.Rules;
 
 namespace RdsRecovery.PowerShell.Commands;
 

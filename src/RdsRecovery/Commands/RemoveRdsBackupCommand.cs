@@ -1,11 +1,3 @@
-using System.Management.Automation;
-using System;
-using RdsRecovery.Errors;
-using RdsRecovery.Model;
-using RdsRecovery.PowerShell.Binding;
-using RdsRecovery.PowerShell.Cmdlets;
-using RdsRecovery.PowerShell.Completion;
-
 namespace RdsRecovery.PowerShell.Commands;
 
 /// <summary>

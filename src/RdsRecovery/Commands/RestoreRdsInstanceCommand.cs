@@ -1,10 +1,4 @@
-using System;
-using System.Management.Automation;
-using RdsRecovery.Errors;
-using RdsRecovery.Model;
 using RdsRecovery.PowerShell.Background;
-using RdsRecovery.PowerShell.Binding;
-using RdsRecovery.PowerShell.Cmdlets;
 using RdsRecovery.PowerShell.Waiting;
 
 namespace RdsRecovery.PowerShell.Commands;

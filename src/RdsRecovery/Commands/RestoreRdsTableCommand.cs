@@ -1,14 +1,3 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
-using System.Management.Automation;
-using RdsRecovery.Errors;
-using RdsRecovery.Model;
-using RdsRecovery.PowerShell.Binding;
-using RdsRecovery.PowerShell.Cmdlets;
-using RdsRecovery.Rules;
-using RdsRecovery.Validation;
-
 namespace RdsRecovery.PowerShell.Commands;
 
 /// <summary>

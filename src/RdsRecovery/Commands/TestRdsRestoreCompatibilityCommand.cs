@@ -1,17 +1,5 @@
-using System;
-using System.Collections;
-using System.Management.Automation;
-using RdsRecovery.Api;
-using RdsRecovery.Errors;
 using RdsRecovery.Journal;
-using RdsRecovery.Model;
-using RdsRecovery.PowerShell.Binding;
-using RdsRecovery.PowerShell.Cmdlets;
-using RdsRecovery.PowerShell.Completion;
-using RdsRecovery.PowerShell.Session;
 using RdsRecovery.Restore;
-using RdsRecovery.Rules;
-using RdsRecovery.Validation;
 
 namespace RdsRecovery.PowerShell.Commands;
 

@@ -1,13 +1,4 @@
-using System.Management.Automation;
-using System;
-using RdsRecovery.Api;
-using RdsRecovery.Errors;
-using RdsRecovery.Model;
-using RdsRecovery.PowerShell.Binding;
-using RdsRecovery.PowerShell.Cmdlets;
-using RdsRecovery.PowerShell.Completion;
 using RdsRecovery.PowerShell.Waiting;
-using RdsRecovery.Validation;
 
 namespace RdsRecovery.PowerShell.Commands;
 

@@ -1,13 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Management.Automation;
-using RdsRecovery.Errors;
 using RdsRecovery.Journal;
-using RdsRecovery.Model;
-using RdsRecovery.PowerShell.Binding;
-using RdsRecovery.PowerShell.Cmdlets;
 using RdsRecovery.PowerShell.Background;
-using RdsRecovery.PowerShell.Completion;
 using RdsRecovery.PowerShell.Waiting;
 
 namespace RdsRecovery.PowerShell.Commands;

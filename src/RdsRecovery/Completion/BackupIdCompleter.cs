@@ -1,11 +1,3 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using System.Management.Automation;
-using RdsRecovery.Model;
-
 namespace RdsRecovery.PowerShell.Completion;
 
 /// <summary>

@@ -1,11 +1,6 @@
-using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using RdsRecovery.Api;
-using RdsRecovery.Model;
-using RdsRecovery.PowerShell.Session;
 
 namespace RdsRecovery.PowerShell.Completion;
 

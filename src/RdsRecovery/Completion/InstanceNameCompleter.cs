@@ -1,9 +1,3 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-
 namespace RdsRecovery.PowerShell.Completion;
 
 /// <summary>Completes instance names (for Get-RdsInstance -Name), with the id and engine as tooltip.</summary>

@@ -1,10 +1,4 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
 using RdsRecovery.Journal;
-using RdsRecovery.PowerShell.Session;
 
 namespace RdsRecovery.PowerShell.Completion;
 

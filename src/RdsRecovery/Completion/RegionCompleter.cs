@@ -1,9 +1,3 @@
-using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using RdsRecovery.Api;
-
 namespace RdsRecovery.PowerShell.Completion;
 
 /// <summary>Completes the regions the SDKs know, with each region's RDS endpoint as tooltip. Makes no request.</summary>

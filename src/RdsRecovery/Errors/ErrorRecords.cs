@@ -1,10 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using RdsRecovery.Api;
-using RdsRecovery.Errors;
-
 namespace RdsRecovery.PowerShell;
 
 /// <summary>

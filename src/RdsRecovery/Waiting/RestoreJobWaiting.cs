@@ -1,11 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using RdsRecovery.Errors;
 using RdsRecovery.Jobs;
-using RdsRecovery.Model;
-using RdsRecovery.PowerShell.Cmdlets;
 
 namespace RdsRecovery.PowerShell.Waiting;
 

@@ -1,10 +1,4 @@
-using System.Management.Automation;
-using System;
 using RdsRecovery.Backups;
-using RdsRecovery.Errors;
-using RdsRecovery.Model;
-using RdsRecovery.PowerShell.Binding;
-using RdsRecovery.PowerShell.Cmdlets;
 using RdsRecovery.Restore;
 
 namespace RdsRecovery.PowerShell.Waiting;

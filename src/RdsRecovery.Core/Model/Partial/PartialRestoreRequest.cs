@@ -1,10 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
-using System.Linq;
-using RdsRecovery.Errors;
 using RdsRecovery.Rules;
-using RdsRecovery.Validation;
 
 namespace RdsRecovery.Model;
 

@@ -1,5 +1,3 @@
-using System;
-
 namespace RdsRecovery.Model;
 
 /// <summary>A PostgreSQL table that existed at a point in time, as the service's history listing tells it (ListPostgresqlListHistoryTables).</summary>

@@ -1,6 +1,3 @@
-using System;
-using RdsRecovery.Model;
-
 namespace RdsRecovery.Rules.Checks;
 
 internal sealed class BackupCompletedRule : ICompatibilityRule

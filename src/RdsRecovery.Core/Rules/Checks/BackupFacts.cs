@@ -1,6 +1,3 @@
-using System;
-using RdsRecovery.Model;
-
 namespace RdsRecovery.Rules.Checks;
 
 /// <summary>The shared gate of the backup rules: a backup restore, and facts about that very backup.</summary>

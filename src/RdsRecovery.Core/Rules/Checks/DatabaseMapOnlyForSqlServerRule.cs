@@ -1,5 +1,3 @@
-using RdsRecovery.Model;
-
 namespace RdsRecovery.Rules.Checks;
 
 internal sealed class DatabaseMapOnlyForSqlServerRule : ICompatibilityRule

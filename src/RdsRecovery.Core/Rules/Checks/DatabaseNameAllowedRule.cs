@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using RdsRecovery.Model;
-
 namespace RdsRecovery.Rules.Checks;
 
 /// <summary>The naming policy for new SQL Server database names (the profile's length and characters; reserved words in both). Kept original names are not checked here.</summary>

@@ -1,5 +1,3 @@
-using RdsRecovery.Model;
-
 namespace RdsRecovery.Rules.Checks;
 
 /// <summary>How rule messages name things, so every message reads the same way.</summary>

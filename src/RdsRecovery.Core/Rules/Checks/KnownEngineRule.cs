@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using RdsRecovery.Model;
-
 namespace RdsRecovery.Rules.Checks;
 
 internal sealed class KnownEngineRule : ICompatibilityRule

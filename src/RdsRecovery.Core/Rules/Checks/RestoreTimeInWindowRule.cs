@@ -1,8 +1,3 @@
-using System;
-using System.Linq;
-using RdsRecovery.Model;
-using RdsRecovery.Validation;
-
 namespace RdsRecovery.Rules.Checks;
 
 internal sealed class RestoreTimeInWindowRule : ICompatibilityRule

@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using RdsRecovery.Model;
-
 namespace RdsRecovery.Rules.Checks;
 
 /// <summary>One name a mapped database is restored under.</summary>

@@ -1,6 +1,3 @@
-using System;
-using RdsRecovery.Model;
-
 namespace RdsRecovery.Rules.Checks;
 
 /// <summary>SQL Server: restored data may be inconsistent across time zones, so the v3.1 documents require the same time_zone.</summary>

@@ -1,7 +1,3 @@
-using System;
-using System.Linq;
-using RdsRecovery.Model;
-
 namespace RdsRecovery.Rules.Checks;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Linq;
-using RdsRecovery.Model;
-
 namespace RdsRecovery.Rules.Checks;
 
 /// <summary>Restoring into the source itself: the seed allows it for every engine, the v3.1 documents for MySQL and SQL Server only.</summary>

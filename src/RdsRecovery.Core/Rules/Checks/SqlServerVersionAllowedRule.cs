@@ -1,6 +1,3 @@
-using System.Linq;
-using RdsRecovery.Model;
-
 namespace RdsRecovery.Rules.Checks;
 
 /// <summary>SQL Server: the profile's version table decides which editions a version may go to.</summary>

@@ -1,6 +1,3 @@
-using System.Linq;
-using RdsRecovery.Model;
-
 namespace RdsRecovery.Rules.Checks;
 
 internal sealed class TargetVolumeLargeEnoughRule : ICompatibilityRule

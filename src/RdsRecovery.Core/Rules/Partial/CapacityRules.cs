@@ -1,5 +1,3 @@
-using System;
-using RdsRecovery.Model;
 using RdsRecovery.Rules.Checks;
 
 namespace RdsRecovery.Rules.Partial;

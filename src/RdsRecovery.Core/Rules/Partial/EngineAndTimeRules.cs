@@ -1,8 +1,4 @@
-using System;
-using System.Linq;
-using RdsRecovery.Model;
 using RdsRecovery.Rules.Checks;
-using RdsRecovery.Validation;
 
 namespace RdsRecovery.Rules.Partial;
 

@@ -1,5 +1,3 @@
-using RdsRecovery.Model;
-
 namespace RdsRecovery.Rules;
 
 /// <summary>One named rule of a database or table restore. Rules never throw for missing facts: they report NotChecked.</summary>

@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using RdsRecovery.Model;
-using RdsRecovery.Validation;
-
 namespace RdsRecovery.Rules.Partial;
 
 /// <summary>

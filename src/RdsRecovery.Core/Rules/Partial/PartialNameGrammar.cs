@@ -1,8 +1,3 @@
-using System;
-using System.Linq;
-using RdsRecovery.Model;
-using RdsRecovery.Validation;
-
 namespace RdsRecovery.Rules.Partial;
 
 // Deliberate twin of the emulator's Rules/ObjectNameRules.cs (known difference: the emulator also allows '$' in MySQL table names); in step by tests/Pester/EndToEnd.PartialRestore*.Tests.ps1.

@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using RdsRecovery.Model;
-using RdsRecovery.Validation;
-
 namespace RdsRecovery.Rules;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using RdsRecovery.Model;
 using RdsRecovery.Rules.Partial;
 
 namespace RdsRecovery.Rules;
