@@ -1,5 +1,4 @@
 using RdsRecovery.Instances;
-using RdsRecovery.PowerShell.Waiting;
 using RdsRecovery.Restore;
 
 namespace RdsRecovery.PowerShell.Cmdlets;
@@ -9,7 +8,7 @@ namespace RdsRecovery.PowerShell.Cmdlets;
 /// the facts (reads only), evaluate the rules, confirm with the exact body, send once through the journalled
 /// submitter, then write the job (or wait for every job of the pipeline). One request and one job per instance.
 /// </summary>
-public abstract class PartialRestoreCmdlet : RdsServiceCmdlet
+public abstract class PartialRestoreCmdlet : RestoreSubmittingCmdlet
 {
     /// <summary>Instance ids or exact names; several go one request each. Binds an instance's Id from the pipeline.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -34,30 +33,10 @@ public abstract class PartialRestoreCmdlet : RdsServiceCmdlet
     [Parameter]
     public SwitchParameter SkipCompatibilityCheck { get; set; }
 
-    /// <summary>Do not ask for confirmation (unless -Confirm is given). Never overrides -WhatIf.</summary>
-    [Parameter]
-    public SwitchParameter Force { get; set; }
-
-    /// <summary>After submitting, wait for every restore of this pipeline to finish (as Wait-RdsRestoreJob).</summary>
-    [Parameter]
-    public SwitchParameter Wait { get; set; }
-
-    /// <summary>With -Wait: how long to wait in all (default: 1 hour). The restores go on after it.</summary>
-    [Parameter]
-    [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = RestoreJobWaiting.DefaultTimeout;
-
-    /// <summary>With -Wait: the first interval between polls of a job (default: 10 seconds).</summary>
-    [Parameter]
-    [DurationTransformation]
-    public TimeSpan PollInterval { get; set; } = RestoreJobWaiting.DefaultPollInterval;
-
     /// <summary>The piped object itself, so a restore job is refused rather than read as an instance.</summary>
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get; set; }
 
-    private readonly List<RdsRestoreJob> _submitted = new();
-    private RestoreJobWaiting? _waiting;
     private object? _errorTarget;
 
     protected override object? ErrorTarget => _errorTarget;
@@ -81,7 +60,7 @@ public abstract class PartialRestoreCmdlet : RdsServiceCmdlet
 
     protected override void ProcessInput()
     {
-        if (RestoreJobWaiting.CheckSettings(Timeout, PollInterval) is RdsError invalid) ThrowRdsError(invalid);
+        ThrowIfWaitSettingsInvalid();
         if (PipelineInput.IsRestoreJob(InputObject))
         {
             WriteRdsError(PipelineInput.JobIsNotAnInstance(InputObject));
@@ -162,9 +141,7 @@ public abstract class PartialRestoreCmdlet : RdsServiceCmdlet
         if (report is null) return;
         if (!Confirm(request!, instance, report)) return;
         var job = Submit(request!, instance, report);
-        if (job is null) return;
-        if (Wait) _submitted.Add(job);
-        else WriteObject(job);
+        if (job is not null) Deliver(job);
     }
 
     /// <summary>The rules' report, or null after writing why the restore is refused. Skipped rules give an empty report.</summary>
@@ -231,18 +208,5 @@ public abstract class PartialRestoreCmdlet : RdsServiceCmdlet
         RdsSession.RememberJob(job.JobId);
         WriteVerbose($"Submitted: job {job.JobId} (request id {job.RequestId}). Follow it with Get-RdsRestoreJob -JobId {job.JobId} | Wait-RdsRestoreJob.");
         return job;
-    }
-
-    protected override void EndInput()
-    {
-        if (_submitted.Count == 0) return;
-        _waiting = new RestoreJobWaiting(this, Timeout, PollInterval);
-        _waiting.WaitAndWrite(_submitted);
-    }
-
-    protected override void StopProcessing()
-    {
-        _waiting?.AnnounceStop();
-        base.StopProcessing();
     }
 }

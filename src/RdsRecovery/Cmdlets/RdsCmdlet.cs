@@ -48,7 +48,7 @@ public abstract class RdsCmdlet : PSCmdlet
     protected static string? BlankAsNull(string? value) => value is null || value.Trim().Length == 0 ? null : value;
 
     /// <summary>A non-terminating error for the current input.</summary>
-    protected void WriteRdsError(RdsError error) => WriteError(ErrorRecords.From(error));
+    protected internal void WriteRdsError(RdsError error) => WriteError(ErrorRecords.From(error));
 
     /// <summary>A terminating error: for conditions no further input can change, such as a missing connection.</summary>
     protected void ThrowRdsError(RdsError error) => ThrowTerminatingError(ErrorRecords.From(error));

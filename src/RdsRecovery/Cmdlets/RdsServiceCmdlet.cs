@@ -22,7 +22,7 @@ public abstract class RdsServiceCmdlet : RdsCmdlet, IDisposable
     public RdsConnection? Connection { get; set; }
 
     /// <summary>The connection in force, or a terminating NotConnected error.</summary>
-    protected RdsConnection ResolveConnection()
+    protected internal RdsConnection ResolveConnection()
     {
         var connection = Connection ?? RdsSession.DefaultConnection;
         if (connection is null)
@@ -86,10 +86,10 @@ public abstract class RdsServiceCmdlet : RdsCmdlet, IDisposable
     }
 
     /// <summary>The instance list, if a name lookup read it during this invocation.</summary>
-    protected IReadOnlyList<RdsInstance>? KnownInstances => _instances?.KnownInstances;
+    protected internal IReadOnlyList<RdsInstance>? KnownInstances => _instances?.KnownInstances;
 
     /// <summary>Runs client work, writing its verbose/debug lines here; Ctrl+C stops it.</summary>
-    protected T Call<T>(Func<RdsClient, CancellationToken, Task<T>> work) => Run(work, pumped: _logWanted);
+    protected internal T Call<T>(Func<RdsClient, CancellationToken, Task<T>> work) => Run(work, pumped: _logWanted);
 
     /// <summary>Queues a callback (for example WriteProgress) for the pipeline thread while client work runs.</summary>
     internal void PostCallback(Action callback) => _pump?.Post(callback);

@@ -6,9 +6,10 @@ namespace RdsRecovery.PowerShell.Cmdlets;
 
 /// <summary>
 /// What Restore-RdsInstance and Test-RdsRestoreCompatibility share: the backup-or-time and database-map parameters,
-/// building one validated request per input (every refusal written, nothing sent), and looking its facts up.
+/// and building one validated request per input (every refusal written, nothing sent). Its facts are looked up, and the
+/// request sent, by <see cref="RestoreSending"/>.
 /// </summary>
-public abstract class RestoreRequestCmdlet : RestoreSendingCmdlet
+public abstract class RestoreRequestCmdlet : RdsServiceCmdlet
 {
     /// <summary>The parameter set in which the instances are named by id (and their facts read from the service).</summary>
     public const string IdSet = "ById";

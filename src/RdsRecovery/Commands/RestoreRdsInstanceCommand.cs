@@ -16,9 +16,22 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
 {
     public const string ByIdSet = IdSet;
 
+    private readonly RestoreSending _sending;
+    private readonly RestoreJobWaiting _waiting;
+
+    public RestoreRdsInstanceCommand()
+    {
+        _sending = new RestoreSending(this);
+        _waiting = new RestoreJobWaiting(this);
+    }
+
     /// <summary>Skip the compatibility rules (not the input validation), for the rare case the service knows better.</summary>
     [Parameter]
     public SwitchParameter SkipCompatibilityCheck { get; set; }
+
+    // -Force, -Wait, -Timeout and -PollInterval mean here what they mean on RestoreSubmittingCmdlet and
+    // RestoreJobWaitingCmdlet; they are declared again because this cmdlet's one base class is the request's, shared
+    // with Test-RdsRestoreCompatibility, which neither sends nor waits.
 
     /// <summary>Do not ask for confirmation (unless -Confirm is given). Never overrides -WhatIf.</summary>
     [Parameter]
@@ -77,18 +90,27 @@ public sealed class RestoreRdsInstanceCommand : RestoreRequestCmdlet
         if (CheckWaitSettings() is RdsError invalid) ThrowRdsError(invalid);
         var request = BuildRequest(SourceInstanceId, TargetInstanceId);
         if (request is null) return;
-        var job = Send(request, new RestoreSendSettings
+        var job = _sending.Send(request, new RestoreSendSettings
         {
             SkipCompatibilityCheck = SkipCompatibilityCheck, Force = Force, BackupTargetFirst = BackupTargetFirst,
             BackupTimeout = BackupTimeout, PollInterval = PollInterval,
         });
-        if (job is not null) Deliver(job, Wait);
+        if (job is null) return;
+        // The journal already holds the job: a crash while waiting loses nothing.
+        if (Wait) _waiting.Queue(job);
+        else WriteObject(job);
     }
 
     protected override void EndInput()
     {
         _background?.Start();
-        WaitForSubmitted(Timeout, PollInterval);
+        _waiting.WaitAndWriteQueued(Timeout, PollInterval);
+    }
+
+    protected override void StopProcessing()
+    {
+        _waiting.AnnounceStop();
+        base.StopProcessing();
     }
 
     /// <summary>-Timeout and -PollInterval, and -BackupTimeout with -BackupTargetFirst: checked before anything is sent.</summary>

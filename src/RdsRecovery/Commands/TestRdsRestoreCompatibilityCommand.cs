@@ -48,7 +48,7 @@ public sealed class TestRdsRestoreCompatibilityCommand : RestoreRequestCmdlet
     private CompatibilityReport? CheckById()
     {
         var request = BuildRequest(SourceInstanceId, TargetInstanceId);
-        var facts = request is null ? null : LookUpFacts(request, RuleProfile is { } p ? RestoreRuleProfiles.Get(p) : null);
+        var facts = request is null ? null : new RestoreSending(this).LookUpFacts(request, RuleProfile is { } p ? RestoreRuleProfiles.Get(p) : null);
         return facts is null ? null : Evaluate(request!, facts);
     }
 
@@ -88,7 +88,7 @@ public sealed class TestRdsRestoreCompatibilityCommand : RestoreRequestCmdlet
     {
         var report = CompatibilityRules.Evaluate(request, facts);
         WriteVerbose(report.ToString());
-        WriteUnverified(this, report);
+        RestoreSending.WriteUnverified(this, report);
         return report;
     }
 

@@ -1,5 +1,3 @@
-using RdsRecovery.PowerShell.Waiting;
-
 namespace RdsRecovery.PowerShell.Commands;
 
 /// <summary>
@@ -10,10 +8,14 @@ namespace RdsRecovery.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Undo, "RdsRestore", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = JobSet)]
 [OutputType(typeof(RdsRestoreJob))]
-public sealed class UndoRdsRestoreCommand : RestoreSendingCmdlet
+public sealed class UndoRdsRestoreCommand : RestoreSubmittingCmdlet
 {
     public const string JobSet = "Job";
     public const string JobIdSet = "JobId";
+
+    private readonly RestoreSending _sending;
+
+    public UndoRdsRestoreCommand() => _sending = new RestoreSending(this);
 
     /// <summary>A job Restore-RdsInstance -BackupTargetFirst returned (or Get-RdsRestoreJob read back).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = JobSet)]
@@ -25,30 +27,12 @@ public sealed class UndoRdsRestoreCommand : RestoreSendingCmdlet
     [ArgumentCompleter(typeof(JobIdCompleter))]
     public string JobId { get; set; } = null!;
 
-    /// <summary>Do not ask for confirmation (unless -Confirm is given). Never overrides -WhatIf.</summary>
-    [Parameter]
-    public SwitchParameter Force { get; set; }
-
-    /// <summary>After submitting, wait for the undo to finish (as Wait-RdsRestoreJob).</summary>
-    [Parameter]
-    public SwitchParameter Wait { get; set; }
-
-    /// <summary>With -Wait: how long to wait in all (default: 1 hour). The undo goes on after it.</summary>
-    [Parameter]
-    [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = RestoreJobWaiting.DefaultTimeout;
-
-    /// <summary>With -Wait: the first interval between polls of the job (default: 10 seconds).</summary>
-    [Parameter]
-    [DurationTransformation]
-    public TimeSpan PollInterval { get; set; } = RestoreJobWaiting.DefaultPollInterval;
-
     private string? _current;
     protected override object? ErrorTarget => (object?)Job ?? _current;
 
     protected override void ProcessInput()
     {
-        if (RestoreJobWaiting.CheckSettings(Timeout, PollInterval) is RdsError invalid) ThrowRdsError(invalid);
+        ThrowIfWaitSettingsInvalid();
         var job = ParameterSetName == JobSet ? Job : FromJournal(JobId);
         if (job is null) return;
         _current = job.JobId;
@@ -67,11 +51,9 @@ public sealed class UndoRdsRestoreCommand : RestoreSendingCmdlet
             foreach (var error in errors) WriteRdsError(error);
             return;
         }
-        var undo = Send(request!, new RestoreSendSettings { Force = Force, PollInterval = PollInterval, Undoing = job.JobId });
-        if (undo is not null) Deliver(undo, Wait);
+        var undo = _sending.Send(request!, new RestoreSendSettings { Force = Force, PollInterval = PollInterval, Undoing = job.JobId });
+        if (undo is not null) Deliver(undo);
     }
-
-    protected override void EndInput() => WaitForSubmitted(Timeout, PollInterval);
 
     private RdsRestoreJob? FromJournal(string jobId)
     {

@@ -1,6 +1,5 @@
 using RdsRecovery.Journal;
 using RdsRecovery.PowerShell.Background;
-using RdsRecovery.PowerShell.Waiting;
 
 namespace RdsRecovery.PowerShell.Commands;
 
@@ -12,7 +11,7 @@ namespace RdsRecovery.PowerShell.Commands;
 [Cmdlet(VerbsLifecycle.Wait, "RdsRestoreJob", DefaultParameterSetName = JobSet)]
 [OutputType(typeof(RdsRestoreJob))]
 [OutputType(typeof(RdsBackgroundJob))]
-public sealed class WaitRdsRestoreJobCommand : RdsServiceCmdlet
+public sealed class WaitRdsRestoreJobCommand : RestoreJobWaitingCmdlet
 {
     public const string JobSet = "Job";
     public const string ByIdSet = "ById";
@@ -25,29 +24,17 @@ public sealed class WaitRdsRestoreJobCommand : RdsServiceCmdlet
     [ArgumentCompleter(typeof(JobIdCompleter))]
     public string[] JobId { get; set; } = null!;
 
-    /// <summary>How long to wait in all (default: 1 hour). The restores go on after it.</summary>
-    [Parameter]
-    [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = RestoreJobWaiting.DefaultTimeout;
-
-    /// <summary>The first interval between polls of a job (default: 10 seconds); it backs off from there.</summary>
-    [Parameter]
-    [DurationTransformation]
-    public TimeSpan PollInterval { get; set; } = RestoreJobWaiting.DefaultPollInterval;
-
     /// <summary>Wait as a PowerShell job: Receive-Job gives the finished jobs; Stop-Job stops the waiting, never a restore.</summary>
     [Parameter]
     public SwitchParameter AsJob { get; set; }
 
-    private readonly List<RdsRestoreJob> _jobs = new();
-    private RestoreJobWaiting? _waiting;
     private BackgroundStart? _background;
 
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
         // A job checks what it can before it starts: a setting it would refuse later is refused here.
-        if (AsJob && RestoreJobWaiting.CheckSettings(Timeout, PollInterval) is RdsError invalid) ThrowRdsError(invalid);
+        if (AsJob) ThrowIfWaitSettingsInvalid();
         _background = BackgroundStart.Begin(this, AsJob, ResolveConnection);
     }
 
@@ -60,7 +47,7 @@ public sealed class WaitRdsRestoreJobCommand : RdsServiceCmdlet
             else foreach (var id in JobId) _background.Add(JobIdRow(id));
             return;
         }
-        if (RestoreJobWaiting.CheckSettings(Timeout, PollInterval) is RdsError invalid) ThrowRdsError(invalid);
+        ThrowIfWaitSettingsInvalid();
         var journal = Journal();
         if (ParameterSetName == JobSet)
         {
@@ -70,14 +57,14 @@ public sealed class WaitRdsRestoreJobCommand : RdsServiceCmdlet
                 // A job object built by hand has no submission time: the journal says whether this machine sent it
                 // (then it gets the grace of a new job), else it is simply unknown if the service does not show it.
                 if (job.SubmittedAt is null && !string.IsNullOrWhiteSpace(job.JobId) && journal.FindSubmitted(job.JobId) is { } sent) job.SubmittedAt = sent.Time;
-                _jobs.Add(job);
+                WaitFor(job);
             }
             return;
         }
         foreach (var id in JobId)
         {
             if (!InputChecks.IsValidJobId(this, id, nameof(JobId))) continue;
-            _jobs.Add(journal.JobOrBare(id));
+            WaitFor(journal.JobOrBare(id));
         }
     }
 
@@ -91,14 +78,6 @@ public sealed class WaitRdsRestoreJobCommand : RdsServiceCmdlet
     protected override void EndInput()
     {
         _background?.Start();
-        if (_jobs.Count == 0) return;
-        _waiting = new RestoreJobWaiting(this, Timeout, PollInterval);
-        _waiting.WaitAndWrite(_jobs);
-    }
-
-    protected override void StopProcessing()
-    {
-        _waiting?.AnnounceStop();
-        base.StopProcessing();
+        base.EndInput();
     }
 }

@@ -3,7 +3,7 @@ using RdsRecovery.Jobs;
 namespace RdsRecovery.PowerShell.Waiting;
 
 /// <summary>
-/// The waiting shared by Wait-RdsRestoreJob and Restore-RdsInstance -Wait: polls every job at once, shows a
+/// The waiting shared by Wait-RdsRestoreJob and the -Wait of every restore cmdlet: polls every job at once, shows a
 /// progress bar per job (the service's own percentage when it gives one, none invented), completes the bars,
 /// then writes each job and an error record for each that did not end well.
 /// </summary>
@@ -32,27 +32,27 @@ internal sealed class RestoreJobWaiting
     }
 
     private readonly RdsServiceCmdlet _cmdlet;
-    private readonly TimeSpan _timeout;
-    private readonly TimeSpan _pollInterval;
+    private readonly List<RdsRestoreJob> _queued = new();
     private readonly Dictionary<string, int> _activityIds = new(StringComparer.Ordinal);
     private IReadOnlyList<RdsRestoreJob> _jobs = Array.Empty<RdsRestoreJob>();
 
-    public RestoreJobWaiting(RdsServiceCmdlet cmdlet, TimeSpan timeout, TimeSpan pollInterval)
-    {
-        _cmdlet = cmdlet;
-        _timeout = timeout;
-        _pollInterval = pollInterval <= TimeSpan.Zero ? DefaultPollInterval : pollInterval;
-    }
+    public RestoreJobWaiting(RdsServiceCmdlet cmdlet) => _cmdlet = cmdlet;
 
-    public void WaitAndWrite(IReadOnlyList<RdsRestoreJob> jobs)
+    /// <summary>A job to wait for once the input has ended (see <see cref="WaitAndWriteQueued"/>).</summary>
+    public void Queue(RdsRestoreJob job) => _queued.Add(job);
+
+    /// <summary>Waits for every queued job (nothing when none was queued) and writes each.</summary>
+    public void WaitAndWriteQueued(TimeSpan timeout, TimeSpan pollInterval)
     {
-        _jobs = jobs;
+        if (_queued.Count == 0) return;
+        var jobs = _jobs = _queued;
+        if (pollInterval <= TimeSpan.Zero) pollInterval = DefaultPollInterval;
         for (var i = 0; i < jobs.Count; i++) _activityIds[jobs[i].JobId] = 0x5D5 + i;
         var options = new RdsJobWaitOptions
         {
-            Timeout = _timeout,
-            PollInterval = _pollInterval,
-            MaxPollInterval = _pollInterval > TimeSpan.FromSeconds(60) ? _pollInterval : TimeSpan.FromSeconds(60),
+            Timeout = timeout,
+            PollInterval = pollInterval,
+            MaxPollInterval = pollInterval > TimeSpan.FromSeconds(60) ? pollInterval : TimeSpan.FromSeconds(60),
         };
         var results = _cmdlet.CallWaiter((client, token) =>
             new RdsJobWaiter(client, options).WaitAsync(jobs, progress => _cmdlet.PostCallback(() => ShowProgress(progress)), token));
@@ -64,7 +64,10 @@ internal sealed class RestoreJobWaiting
         }
     }
 
-    /// <summary>Called from StopProcessing (another thread): the pipeline is stopping, so this goes to the host.</summary>
+    /// <summary>
+    /// Called from StopProcessing (another thread): the pipeline is stopping, so this goes to the host. Only once the
+    /// waiting has begun: a stop while restores are still being sent names no job.
+    /// </summary>
     public void AnnounceStop()
     {
         var ids = _jobs.Where(j => !j.IsFinished).Select(j => j.JobId).ToList();

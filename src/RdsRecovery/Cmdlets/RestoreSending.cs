@@ -6,7 +6,7 @@ using RdsRecovery.Restore;
 namespace RdsRecovery.PowerShell.Cmdlets;
 
 /// <summary>How one restore is sent: the choices of the cmdlet that sends it.</summary>
-public sealed class RestoreSendSettings
+internal sealed class RestoreSendSettings
 {
     public bool SkipCompatibilityCheck { get; init; }
     public bool Force { get; init; }
@@ -19,22 +19,28 @@ public sealed class RestoreSendSettings
 }
 
 /// <summary>
-/// The one road every restore takes, shared by Restore-RdsInstance and Undo-RdsRestore: facts and the compatibility
-/// rules (unless skipped), the confirmation with the exact body, an optional safety backup of the target, then one
-/// journalled submission. Declares no parameters: each cmdlet states its own and passes them as <see cref="RestoreSendSettings"/>.
+/// The one road every instance restore takes, shared by Restore-RdsInstance and Undo-RdsRestore: facts and the
+/// compatibility rules (unless skipped), the confirmation with the exact body, an optional safety backup of the target,
+/// then one journalled submission. A part the cmdlet holds rather than a base class, because the two cmdlets' bases
+/// differ (Restore-RdsInstance shares its request parameters with Test-RdsRestoreCompatibility, Undo-RdsRestore its
+/// -Force and -Wait with the partial restores); each passes its choices as <see cref="RestoreSendSettings"/>.
 /// </summary>
-public abstract partial class RestoreSendingCmdlet : RdsServiceCmdlet
+internal sealed partial class RestoreSending
 {
+    private readonly RdsServiceCmdlet _cmdlet;
+
+    public RestoreSending(RdsServiceCmdlet cmdlet) => _cmdlet = cmdlet;
+
     /// <summary>
     /// Sends <paramref name="request"/> after the rules and the confirmation; the job, or null after writing why nothing
     /// (or, with a safety backup that failed, no restore) was sent.
     /// </summary>
-    protected RdsRestoreJob? Send(RestoreRequest request, RestoreSendSettings settings)
+    public RdsRestoreJob? Send(RestoreRequest request, RestoreSendSettings settings)
     {
         RestoreFacts? facts = null;
         if (settings.SkipCompatibilityCheck)
         {
-            WriteVerbose("Compatibility rules skipped (-SkipCompatibilityCheck); the input was validated.");
+            _cmdlet.WriteVerbose("Compatibility rules skipped (-SkipCompatibilityCheck); the input was validated.");
         }
         else
         {
@@ -46,48 +52,21 @@ public abstract partial class RestoreSendingCmdlet : RdsServiceCmdlet
         if (facts is not null && !RulesPass(request, facts)) return null;
 
         // A restore that cannot be sent is not worth a prompt: without a connection, stop here (-WhatIf needs none).
-        if (!IsWhatIf()) ResolveConnection();
+        if (!IsWhatIf()) _cmdlet.ResolveConnection();
         var profile = facts is null ? (RdsRuleProfile?)null : facts.Profile.Name;
         var engine = SourceEngine(request, version, facts);
         var safety = settings.BackupTargetFirst ? SafetyBackupStep.RequestFor(request, DateTimeOffset.UtcNow) : null;
         if (!Confirm(request, facts, version, engine, profile, safety, settings)) return null;
 
-        ResolveConnection();
+        _cmdlet.ResolveConnection();
         var attemptId = RestoreSubmitter.NewAttemptId();
         RdsBackup? taken = null;
         if (safety is not null)
         {
-            taken = new SafetyBackupWaiting(this, settings.PollInterval).Take(request, safety, attemptId, settings.BackupTimeout);
+            taken = new SafetyBackupWaiting(_cmdlet, settings.PollInterval).Take(request, safety, attemptId, settings.BackupTimeout);
             if (taken is null) return null;
         }
         return SubmitRestore(request, facts, engine, profile, attemptId, taken?.Id);
-    }
-
-    private readonly List<RdsRestoreJob> _submitted = new();
-    private RestoreJobWaiting? _waiting;
-
-    /// <summary>
-    /// A submitted job goes to the pipeline at once, or with <paramref name="wait"/> once, in its final state, after
-    /// <see cref="WaitForSubmitted"/>; the local journal already holds it, so a crash while waiting loses nothing.
-    /// </summary>
-    protected void Deliver(RdsRestoreJob job, bool wait)
-    {
-        if (wait) _submitted.Add(job);
-        else WriteObject(job);
-    }
-
-    /// <summary>Waits for every job delivered with wait (as Wait-RdsRestoreJob) and writes each.</summary>
-    protected void WaitForSubmitted(TimeSpan timeout, TimeSpan pollInterval)
-    {
-        if (_submitted.Count == 0) return;
-        _waiting = new RestoreJobWaiting(this, timeout, pollInterval);
-        _waiting.WaitAndWrite(_submitted);
-    }
-
-    protected override void StopProcessing()
-    {
-        _waiting?.AnnounceStop();
-        base.StopProcessing();
     }
 
     /// <summary>
@@ -96,18 +75,18 @@ public abstract partial class RestoreSendingCmdlet : RdsServiceCmdlet
     /// <paramref name="profile"/>, else of the connection's API version. Null after writing
     /// why the request cannot go on (an instance or the backup does not exist).
     /// </summary>
-    protected RestoreFacts? LookUpFacts(RestoreRequest request, RestoreRuleProfile? profile = null)
+    public RestoreFacts? LookUpFacts(RestoreRequest request, RestoreRuleProfile? profile = null)
     {
         try
         {
-            var facts = Call((client, token) => new RestoreFactsGatherer(client, Journal(), profile: profile).GatherAsync(request, token));
+            var facts = _cmdlet.Call((client, token) => new RestoreFactsGatherer(client, _cmdlet.Journal(), profile: profile).GatherAsync(request, token));
             // The busy-target check's other half: restores into this target whose outcome the journal cannot tell.
-            foreach (var unresolved in facts.UnresolvedRestores ?? Array.Empty<RestoreAttempt>()) WriteWarning(unresolved.Describe());
+            foreach (var unresolved in facts.UnresolvedRestores ?? Array.Empty<RestoreAttempt>()) _cmdlet.WriteWarning(unresolved.Describe());
             return facts;
         }
         catch (RdsValidationException ex)
         {
-            foreach (var error in ex.Errors) WriteRdsError(error);
+            foreach (var error in ex.Errors) _cmdlet.WriteRdsError(error);
             return null;
         }
     }
@@ -121,13 +100,13 @@ public abstract partial class RestoreSendingCmdlet : RdsServiceCmdlet
     private bool RulesPass(RestoreRequest request, RestoreFacts facts)
     {
         var report = CompatibilityRules.Evaluate(request, facts);
-        foreach (var rule in report.Rules) WriteVerbose($"{rule.RuleId}: {rule.Outcome}: {rule.Message}");
+        foreach (var rule in report.Rules) _cmdlet.WriteVerbose($"{rule.RuleId}: {rule.Outcome}: {rule.Message}");
         if (report.RefusalMessage() is { } refusal)
         {
-            WriteRdsError(new RdsError(RdsErrorIds.RestoreIncompatible, refusal, report));
+            _cmdlet.WriteRdsError(new RdsError(RdsErrorIds.RestoreIncompatible, refusal, report));
             return false;
         }
-        WriteUnverified(this, report);
+        WriteUnverified(_cmdlet, report);
         return true;
     }
 
@@ -139,16 +118,16 @@ public abstract partial class RestoreSendingCmdlet : RdsServiceCmdlet
     {
         var profile = facts?.Profile ?? RestoreRuleProfiles.ForApiVersion(version);
         var target = facts?.Target;
-        if (target is null && (Connection ?? RdsSession.DefaultConnection) is not null)
-            target = Call((client, token) => client.GetInstanceAsync(request.TargetInstanceId, token));
+        if (target is null && (_cmdlet.Connection ?? RdsSession.DefaultConnection) is not null)
+            target = _cmdlet.Call((client, token) => client.GetInstanceAsync(request.TargetInstanceId, token));
         if (target is null || string.IsNullOrWhiteSpace(target.Engine))
         {
-            WriteVerbose($"-BackupTargetFirst: the target's engine is not known here, so whether its backup can be restored into it is not checked.");
+            _cmdlet.WriteVerbose($"-BackupTargetFirst: the target's engine is not known here, so whether its backup can be restored into it is not checked.");
             return true;
         }
         var engine = RdsEngines.Parse(target.Engine);
         if (profile.SourceAsTargetEngines.Contains(engine)) return true;
-        WriteRdsError(new RdsError(RdsErrorIds.SafetyBackupNotPossible,
+        _cmdlet.WriteRdsError(new RdsError(RdsErrorIds.SafetyBackupNotPossible,
             $"-BackupTargetFirst cannot make the restore {request} undoable: the target runs {RdsEngines.DisplayName(engine)}, and under rule profile {profile.Label} " +
             $"only {string.Join(" and ", profile.SourceAsTargetEngines.Select(RdsEngines.DisplayName))} may be restored into the instance itself, which an undo does. " +
             "Nothing was sent (no backup, no restore). Take a backup with New-RdsBackup and plan the way back yourself, or restore without -BackupTargetFirst.",

@@ -3,14 +3,14 @@ using RdsRecovery.Restore;
 
 namespace RdsRecovery.PowerShell.Cmdlets;
 
-public abstract partial class RestoreSendingCmdlet
+internal sealed partial class RestoreSending
 {
     /// <summary>The facts the rules are evaluated on; offline (-WhatIf with no connection) there are none.</summary>
     private RestoreFacts? GatherFacts(RestoreRequest request)
     {
-        if (Connection is null && RdsSession.DefaultConnection is null && IsWhatIf())
+        if (_cmdlet.Connection is null && RdsSession.DefaultConnection is null && IsWhatIf())
         {
-            WriteVerbose("Not connected: the compatibility rules are not checked (every rule reports NotChecked). Connect-RdsAccount to check them.");
+            _cmdlet.WriteVerbose("Not connected: the compatibility rules are not checked (every rule reports NotChecked). Connect-RdsAccount to check them.");
             var version = ApiVersionInForce();
             return new RestoreFacts { Clock = SystemClock.Instance, Profile = RestoreRuleProfiles.ForApiVersion(version), ApiVersion = version };
         }
@@ -20,12 +20,12 @@ public abstract partial class RestoreSendingCmdlet
     /// <summary>The connection's API version; not connected (-WhatIf): RDSRECOVERY_API_VERSION, else v3.</summary>
     private RdsRestoreApiVersion ApiVersionInForce()
     {
-        var connection = Connection ?? RdsSession.DefaultConnection;
+        var connection = _cmdlet.Connection ?? RdsSession.DefaultConnection;
         if (connection is not null) return connection.RestoreApiVersion;
         try { return RdsApiVersions.Resolve(null); }
         catch (RdsException ex)
         {
-            ThrowTerminatingError(ErrorRecords.From(ex, null));
+            _cmdlet.ThrowTerminatingError(ErrorRecords.From(ex, null));
             throw;
         }
     }
@@ -38,8 +38,8 @@ public abstract partial class RestoreSendingCmdlet
     {
         var engine = facts?.Source?.Engine;
         if (RestoreWire.SendsRestoreAllDatabases(request, version, engine) is not null) return engine;
-        if (Connection is null && RdsSession.DefaultConnection is null) return null;
-        return Call((client, token) => client.GetInstanceAsync(request.SourceInstanceId, token))?.Engine;
+        if (_cmdlet.Connection is null && RdsSession.DefaultConnection is null) return null;
+        return _cmdlet.Call((client, token) => client.GetInstanceAsync(request.SourceInstanceId, token))?.Engine;
     }
 
     /// <summary>ShouldProcess with the exact body (and the safety backup's). -Force skips the prompt unless -Confirm was given; -WhatIf always wins.</summary>
@@ -56,13 +56,13 @@ public abstract partial class RestoreSendingCmdlet
               $"Body of POST /v3/{{project_id}}/backups: {safety.ToJson()}";
         var words = RestoreConfirmation.For(request, facts ?? KnownInstanceFacts(request), body,
             $"API {RdsApiVersions.Name(version)}, {rules}. Body of {RdsApiVersions.RestorePath(version)}: {body}{unknownEngine}", backupStep, settings.Undoing);
-        return ConfirmationPrompt.Ask(this, settings.Force, words.Description, words.Query, words.Caption, request, request.ToString());
+        return ConfirmationPrompt.Ask(_cmdlet, settings.Force, words.Description, words.Query, words.Caption, request, request.ToString());
     }
 
     /// <summary>Without looked-up facts (-SkipCompatibilityCheck), the names the instance list gave, if it was read.</summary>
     private RestoreFacts? KnownInstanceFacts(RestoreRequest request)
     {
-        var known = KnownInstances;
+        var known = _cmdlet.KnownInstances;
         if (known is null) return null;
         return new RestoreFacts
         {
@@ -72,7 +72,7 @@ public abstract partial class RestoreSendingCmdlet
     }
 
     /// <summary>True under -WhatIf or $WhatIfPreference.</summary>
-    protected bool IsWhatIf() => ConfirmationPrompt.IsWhatIf(this);
+    private bool IsWhatIf() => ConfirmationPrompt.IsWhatIf(_cmdlet);
 
     // ---------------------------------------------------------------------------------------------------------
     // SUBMIT: the one step that changes anything. It runs only after validation, the rules and confirmation (and
@@ -84,13 +84,13 @@ public abstract partial class RestoreSendingCmdlet
         RdsRestoreJob job;
         try
         {
-            job = Call((client, token) => new RestoreSubmitter(client, Journal(), message => PostCallback(() => WriteWarning(message)))
+            job = _cmdlet.Call((client, token) => new RestoreSubmitter(client, _cmdlet.Journal(), message => _cmdlet.PostCallback(() => _cmdlet.WriteWarning(message)))
                 .SubmitAsync(request, token, engine, profile, attemptId, safetyBackupId));
         }
         catch (RdsValidationException ex)
         {
             // Only when the source had to be looked up for the v3.1 body and does not exist: nothing was sent.
-            foreach (var error in ex.Errors) WriteRdsError(error);
+            foreach (var error in ex.Errors) _cmdlet.WriteRdsError(error);
             return null;
         }
         job.TargetInstanceName = facts?.Target?.Name;
@@ -99,7 +99,7 @@ public abstract partial class RestoreSendingCmdlet
         job.TargetStatus = null;
         RdsSession.RememberJob(job.JobId);
         var undo = safetyBackupId is null ? "" : $" Safety backup {safetyBackupId}: undo with Undo-RdsRestore -JobId {job.JobId}.";
-        WriteVerbose($"Submitted: job {job.JobId} (request id {job.RequestId}). Follow it with Get-RdsRestoreJob -JobId {job.JobId} | Wait-RdsRestoreJob.{undo}");
+        _cmdlet.WriteVerbose($"Submitted: job {job.JobId} (request id {job.RequestId}). Follow it with Get-RdsRestoreJob -JobId {job.JobId} | Wait-RdsRestoreJob.{undo}");
         return job;
     }
 }
