@@ -5,12 +5,8 @@ namespace RdsRecovery.Emulator.Admin;
 /// tables and their data version markers) at a time, history arranged after the fact (databases and tables created or
 /// dropped at given times, table markers), fast-restore support, and the service's limits.
 /// </summary>
-internal sealed class ObjectHistoryAdminApi
+internal sealed class ObjectHistoryAdminApi(EmulatorServices services)
 {
-    private readonly EmulatorServices _services;
-
-    public ObjectHistoryAdminApi(EmulatorServices services) => _services = services;
-
     public void Register(Router router)
     {
         const RouteAccess admin = RouteAccess.Admin;
@@ -25,12 +21,12 @@ internal sealed class ObjectHistoryAdminApi
     private Task Tables(HttpContext context, IReadOnlyDictionary<string, string> values)
     {
         var at = Query.String(context, "at") is { } text ? Time(JsonValue.Create(text), "at") : WireTime.NowMs();
-        return WriteView(context, Instance(values["instance_id"]), at);
+        return WriteView(context, AdminRequest.Instance(services, values["instance_id"]), at);
     }
 
     private Task WriteView(HttpContext context, InstanceRecord instance, long at)
     {
-        var (state, tables) = _services.Store.Read(c => (EmulatorStore.StateAt(c, instance, at), EmulatorStore.TablesAt(c, instance, at)));
+        var (state, tables) = services.Store.Read(c => (EmulatorStore.StateAt(c, instance, at), EmulatorStore.TablesAt(c, instance, at)));
         var databases = (state?.Databases ?? Array.Empty<DatabaseEntry>()).Select(d => (JsonNode)new JsonObject
         {
             ["name"] = d.Name,
@@ -55,10 +51,10 @@ internal sealed class ObjectHistoryAdminApi
     /// </summary>
     private Task History(HttpContext context, IReadOnlyDictionary<string, string> values)
     {
-        var instance = Instance(values["instance_id"]);
-        if (Body(context)["events"] is not JsonArray events || events.Count == 0) throw ApiException.Parameter("Give 'events': a non-empty array.");
+        var instance = AdminRequest.Instance(services, values["instance_id"]);
+        if (AdminRequest.Body(context)["events"] is not JsonArray events || events.Count == 0) throw ApiException.Parameter("Give 'events': a non-empty array.");
         var parsed = events.Select((e, i) => Event(e as JsonObject ?? throw ApiException.Parameter($"events[{i}] must be an object."), i, instance)).ToList();
-        _services.Store.Write(c =>
+        services.Store.Write(c =>
         {
             foreach (var e in parsed.OrderBy(e => e.Table.AtMs))
             {
@@ -86,17 +82,17 @@ internal sealed class ObjectHistoryAdminApi
 
     private Task PutFastRestore(HttpContext context, IReadOnlyDictionary<string, string> values)
     {
-        var instance = Instance(values["instance_id"]);
-        var body = Body(context);
+        var instance = AdminRequest.Instance(services, values["instance_id"]);
+        var body = AdminRequest.Body(context);
         var database = Flag(body, "database");
         var table = Flag(body, "table");
-        _services.Store.Write(c => EmulatorStore.SetFastRestore(c, instance.Id, database, table));
+        services.Store.Write(c => EmulatorStore.SetFastRestore(c, instance.Id, database, table));
         return JsonResponse.WriteAsync(context, 200, new JsonObject { ["instance_id"] = instance.Id, ["database"] = database, ["table"] = table });
     }
 
     private Task GetLimits(HttpContext context, IReadOnlyDictionary<string, string> values)
     {
-        var limits = _services.Store.Limits();
+        var limits = services.Store.Limits();
         return JsonResponse.WriteAsync(context, 200, new JsonObject
         {
             ["database_limit"] = limits.DatabaseLimit,
@@ -107,18 +103,11 @@ internal sealed class ObjectHistoryAdminApi
 
     private Task PutLimits(HttpContext context, IReadOnlyDictionary<string, string> values)
     {
-        var body = Body(context);
-        var current = _services.Store.Limits();
-        _services.Store.SetLimits(new RestoreLimits(Limit(body, "database_limit") ?? current.DatabaseLimit,
-            Limit(body, "database_table_limit") ?? current.DatabaseTableLimit, Limit(body, "table_limit") ?? current.TableLimit));
+        var body = AdminRequest.Body(context);
+        var current = services.Store.Limits();
+        services.Store.SetLimits(new RestoreLimits(AdminRequest.WholeNumber(body, "database_limit", 1) ?? current.DatabaseLimit,
+            AdminRequest.WholeNumber(body, "database_table_limit", 1) ?? current.DatabaseTableLimit, AdminRequest.WholeNumber(body, "table_limit", 1) ?? current.TableLimit));
         return GetLimits(context, values);
-    }
-
-    private static int? Limit(JsonObject body, string name)
-    {
-        if (body[name] is null) return null;
-        if (body[name] is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<int>(out var n) && n >= 1) return n;
-        throw ApiException.Parameter($"'{name}' must be a whole number >= 1.");
     }
 
     private static bool Flag(JsonObject body, string name) =>
@@ -144,25 +133,5 @@ internal sealed class ObjectHistoryAdminApi
             if (WireTime.TryParse(text, out var time)) return time;
         }
         throw ApiException.Parameter($"{label} must be Unix milliseconds or yyyy-mm-ddThh:mm:ssZ.");
-    }
-
-    private InstanceRecord Instance(string id)
-    {
-        _services.Store.SettleDue(WireTime.NowMs());
-        return _services.Store.Instance(id) ?? _services.Store.Instances().FirstOrDefault(i => i.Name == id)
-            ?? throw new ApiException(404, ErrorCodes.InstanceNotFound, $"The DB instance does not exist: {id}.");
-    }
-
-    private static JsonObject Body(HttpContext context)
-    {
-        var bytes = RequestBody.Get(context);
-        try
-        {
-            return bytes.IsEmpty ? new JsonObject() : JsonNode.Parse(bytes.Span) as JsonObject ?? throw ApiException.Parameter("The body must be a JSON object.");
-        }
-        catch (JsonException)
-        {
-            throw ApiException.Parameter("The body is not valid JSON.");
-        }
     }
 }

@@ -1,13 +1,10 @@
 namespace RdsRecovery.Emulator.Api;
 
 /// <summary><c>GET /v3/{project_id}/backups</c>: instance_id mandatory; filters by id, type, status and begin time.</summary>
-internal sealed class BackupsApi
+internal sealed class BackupsApi(EmulatorServices services)
 {
     private static readonly string[] Types = { "auto", "manual", "fragment", "incremental" };
     private static readonly string[] Statuses = { "BUILDING", "COMPLETED", "FAILED", "DELETING" };
-    private readonly EmulatorServices _services;
-
-    public BackupsApi(EmulatorServices services) => _services = services;
 
     public Task List(HttpContext context, IReadOnlyDictionary<string, string> values)
     {
@@ -34,10 +31,10 @@ internal sealed class BackupsApi
         var (offset, limit) = Query.Paging(context);
 
         // Manual backups whose time is up are COMPLETED (or FAILED) before they are listed.
-        _services.Store.SettleDue(WireTime.NowMs());
-        var instance = _services.Store.Instance(instanceId)
+        services.Store.SettleDue(WireTime.NowMs());
+        var instance = services.Store.Instance(instanceId)
             ?? throw new ApiException(404, ErrorCodes.InstanceNotFound, $"The DB instance does not exist: {instanceId}.");
-        IEnumerable<BackupRecord> found = _services.Store.Backups(instanceId);
+        IEnumerable<BackupRecord> found = services.Store.Backups(instanceId);
         if (!string.IsNullOrEmpty(backupId)) found = found.Where(b => b.Id == backupId);
         if (type is not null) found = found.Where(b => b.Type == type);
         if (status is not null) found = found.Where(b => b.Status == status);

@@ -6,31 +6,21 @@ namespace RdsRecovery.Emulator.Api;
 /// answer 200 {restore_result:[{instance_id, job_id}]}. Each database is restored into the same instance under its new name.
 /// Every instance is checked before any is accepted: one refusal refuses the whole request and nothing starts.
 /// </summary>
-internal sealed class DatabaseRestoreApi
+internal sealed class DatabaseRestoreApi(EmulatorServices services)
 {
-    private readonly EmulatorServices _services;
-
-    public DatabaseRestoreApi(EmulatorServices services) => _services = services;
-
     public Task Restore(HttpContext context, IReadOnlyDictionary<string, string> values)
     {
         var body = RequestBody.Get(context);
         var requests = Parse(JsonBody.Parse(body));
-        var store = _services.Store;
-        var results = store.Write(c =>
+        var jobs = services.Store.WriteSettled((c, now) =>
         {
-            var now = WireTime.NowMs();
-            store.SettleDue(c, now);
             var limits = EmulatorStore.Limits(c);
             var plans = requests.Select(r => (Request: r, Checked: Check(c, r, limits, now))).ToList();
-            return plans.Select(p => (JsonNode)new JsonObject
-            {
-                ["instance_id"] = p.Checked.Instance.Id,
-                ["job_id"] = PartialRestoreJobs.Accept(c, _services, p.Checked.Instance, PartialRestoreJobs.DatabaseJobName, p.Checked.Plan, null,
-                    p.Request.Fast == true, Encoding.UTF8.GetString(body.Span), hyphenatedId: true, now),
-            }).ToArray();
+            return plans.Select(p => (p.Checked.Instance.Id, RestoreJobs.Accept(c, services,
+                RestoreJobs.Within(p.Checked.Instance, RestoreJobs.DatabaseJobName, p.Checked.Plan, body) with { Fast = p.Request.Fast == true, HyphenatedId = true },
+                now))).ToList();
         });
-        return JsonResponse.WriteAsync(context, 200, new JsonObject { ["restore_result"] = new JsonArray(results) });
+        return RestoreJobs.WriteBatchAnswer(context, jobs);
     }
 
     private static (InstanceRecord Instance, PartialRestorePlan Plan) Check(SqliteConnection c, Request request, RestoreLimits limits, long now)
@@ -78,14 +68,12 @@ internal sealed class DatabaseRestoreApi
             for (var d = 0; d < databases.Count; d++)
                 pairs.Add((JsonBody.String(databases[d], "old_name", $"{path}.databases[{d}].old_name"),
                     JsonBody.String(databases[d], "new_name", $"{path}.databases[{d}].new_name")));
-            if (pairs.Select(p => p.Item1).Distinct(StringComparer.OrdinalIgnoreCase).Count() != pairs.Count)
-                throw ApiException.Parameter($"Parameter error: {path}.databases names a database twice.");
+            JsonBody.RequireDistinct(pairs.Select(p => p.Item1), StringComparer.OrdinalIgnoreCase, path + ".databases", "a database");
             requests.Add(new Request(JsonBody.String(item, "instance_id", path + ".instance_id"),
                 JsonBody.Milliseconds(item, "restore_time", path + ".restore_time"),
                 JsonBody.OptionalBool(item, "is_fast_restore", path + ".is_fast_restore"), pairs));
         }
-        if (requests.Select(r => r.InstanceId).Distinct(StringComparer.Ordinal).Count() != requests.Count)
-            throw ApiException.Parameter("Parameter error: instances names an instance twice.");
+        JsonBody.RequireDistinct(requests.Select(r => r.InstanceId), StringComparer.Ordinal, "instances", "an instance");
         return requests;
     }
 

@@ -6,12 +6,8 @@ namespace RdsRecovery.Emulator.Api;
 /// answer 200 {support_fast_restore_list:[{instance_id, is_support_fast_table_restore, is_support_fast_database_restore}]}.
 /// Fast restore exists for MySQL only (rds_09_0019); other engines answer false for both.
 /// </summary>
-internal sealed class FastRestoreApi
+internal sealed class FastRestoreApi(EmulatorServices services)
 {
-    private readonly EmulatorServices _services;
-
-    public FastRestoreApi(EmulatorServices services) => _services = services;
-
     public Task List(HttpContext context, IReadOnlyDictionary<string, string> values)
     {
         var root = JsonBody.Parse(RequestBody.Get(context));
@@ -19,8 +15,8 @@ internal sealed class FastRestoreApi
         if (!WireTime.TryParse(time, out _))
             throw ApiException.Parameter($"Parameter error: restore_time '{time}' is not yyyy-mm-ddThh:mm:ssZ (with an offset such as +0800).");
         var ids = JsonBody.Strings(root, "instance_ids", "instance_ids");
-        _services.Store.SettleDue(WireTime.NowMs());
-        var list = _services.Store.Read(c => ids.Distinct(StringComparer.Ordinal).Select(id =>
+        services.Store.SettleDue(WireTime.NowMs());
+        var list = services.Store.Read(c => ids.Distinct(StringComparer.Ordinal).Select(id =>
         {
             var instance = PartialRestoreRules.Find(c, id);
             var (database, table) = instance.Engine == "MySQL" ? EmulatorStore.FastRestore(c, instance.Id) : (false, false);

@@ -6,12 +6,8 @@ namespace RdsRecovery.Emulator.Api;
 /// where the SDK documents the path segment as the engine, <c>postgresql</c> only). Bodies and answers follow the SDK models
 /// PostgreSQLHistoryDatabaseRequest / ListHistoryDatabaseResponse and PostgreSQLHistoryTableRequest / ListPostgresqlListHistoryTablesResponse.
 /// </summary>
-internal sealed class HistoryApi
+internal sealed class HistoryApi(EmulatorServices services)
 {
-    private readonly EmulatorServices _services;
-
-    public HistoryApi(EmulatorServices services) => _services = services;
-
     public Task Databases(HttpContext context, IReadOnlyDictionary<string, string> values)
     {
         var engine = Engine(values["engine"], "MySQL", "PostgreSQL");
@@ -81,8 +77,8 @@ internal sealed class HistoryApi
 
     private JsonObject Read(long now, Func<SqliteConnection, RestoreLimits, JsonObject> read)
     {
-        _services.Store.SettleDue(now);
-        return _services.Store.Read(c => read(c, EmulatorStore.Limits(c)));
+        services.Store.SettleDue(now);
+        return services.Store.Read(c => read(c, EmulatorStore.Limits(c)));
     }
 
     /// <summary>Every named instance must exist, run the path's engine and have the time in a restorable range; instance_name_like filters.</summary>
@@ -122,7 +118,7 @@ internal sealed record HistoryQuery(IReadOnlyList<string> InstanceIds, long Rest
     {
         var root = JsonBody.Parse(body);
         var ids = JsonBody.Strings(root, "instance_ids", "instance_ids");
-        if (ids.Distinct(StringComparer.Ordinal).Count() != ids.Count) throw ApiException.Parameter("Parameter error: instance_ids names an instance twice.");
+        JsonBody.RequireDistinct(ids, StringComparer.Ordinal, "instance_ids", "an instance");
         return new HistoryQuery(ids, JsonBody.MillisecondsOrDigits(root, "restore_time", "restore_time"),
             JsonBody.OptionalString(root, "database_name_like", "database_name_like"),
             JsonBody.OptionalString(root, "instance_name_like", "instance_name_like"),

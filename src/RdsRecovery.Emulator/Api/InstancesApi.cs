@@ -1,14 +1,11 @@
 namespace RdsRecovery.Emulator.Api;
 
 /// <summary>Reads of instances: the list, restorable time ranges and the SQL Server database list.</summary>
-internal sealed class InstancesApi
+internal sealed class InstancesApi(EmulatorServices services)
 {
     private static readonly string[] Engines = { "MySQL", "PostgreSQL", "SQLServer", "MariaDB" };
     private static readonly string[] Types = { "Single", "Ha", "Replica" };
     private static readonly string[] SystemDatabases = { "master", "model", "msdb", "tempdb" };
-    private readonly EmulatorServices _services;
-
-    public InstancesApi(EmulatorServices services) => _services = services;
 
     /// <summary><c>GET /v3/{project_id}/instances</c></summary>
     public Task List(HttpContext context, IReadOnlyDictionary<string, string> values)
@@ -24,8 +21,8 @@ internal sealed class InstancesApi
             throw ApiException.Parameter($"Parameter error: type '{type}' is not one of {string.Join(", ", Types)}.");
         var (offset, limit) = Query.Paging(context);
 
-        _services.Store.SettleDue(WireTime.NowMs());
-        IEnumerable<InstanceRecord> found = _services.Store.Instances();
+        services.Store.SettleDue(WireTime.NowMs());
+        IEnumerable<InstanceRecord> found = services.Store.Instances();
         if (!string.IsNullOrEmpty(id)) found = found.Where(i => i.Id == id);
         if (!string.IsNullOrEmpty(name))
         {
@@ -36,7 +33,7 @@ internal sealed class InstancesApi
         if (engine is not null) found = found.Where(i => i.Engine == engine);
         if (type is not null) found = found.Where(i => i.Type == type);
         var all = found.ToList();
-        var page = all.Skip(offset).Take(limit).Select(i => (JsonNode)InstanceJson.Instance(i, _services.Options.Region)).ToArray();
+        var page = all.Skip(offset).Take(limit).Select(i => (JsonNode)InstanceJson.Instance(i, services.Options.Region)).ToArray();
         return JsonResponse.WriteAsync(context, 200, new JsonObject { ["instances"] = new JsonArray(page), ["total_count"] = all.Count });
     }
 
@@ -71,7 +68,7 @@ internal sealed class InstancesApi
         var page = Query.Int(context, "page", 1, 1, int.MaxValue, required: true);
         var limit = Query.Int(context, "limit", 100, 1, 100, required: true);
         var instance = Find(values["instance_id"]);
-        var state = _services.Store.StateAt(instance, WireTime.NowMs());
+        var state = services.Store.StateAt(instance, WireTime.NowMs());
         if (instance.Engine is "MySQL" or "PostgreSQL") return EngineDatabaseList.WriteAsync(context, instance, state, page, limit);
         if (instance.Engine != "SQLServer")
             throw new ApiException(400, ErrorCodes.EngineMismatch, $"The DB engine or version is not supported: {instance.Name} is {instance.Engine}.");
@@ -89,7 +86,7 @@ internal sealed class InstancesApi
 
     private InstanceRecord Find(string id)
     {
-        _services.Store.SettleDue(WireTime.NowMs());
-        return _services.Store.Instance(id) ?? throw new ApiException(404, ErrorCodes.InstanceNotFound, $"The DB instance does not exist: {id}.");
+        services.Store.SettleDue(WireTime.NowMs());
+        return services.Store.Instance(id) ?? throw new ApiException(404, ErrorCodes.InstanceNotFound, $"The DB instance does not exist: {id}.");
     }
 }

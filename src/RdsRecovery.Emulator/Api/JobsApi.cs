@@ -1,19 +1,15 @@
 namespace RdsRecovery.Emulator.Api;
 
 /// <summary><c>GET /v3/{project_id}/jobs?id=</c>: status derived from the stored times.</summary>
-internal sealed class JobsApi
+internal sealed class JobsApi(EmulatorServices services)
 {
-    private readonly EmulatorServices _services;
-
-    public JobsApi(EmulatorServices services) => _services = services;
-
     public Task Get(HttpContext context, IReadOnlyDictionary<string, string> values)
     {
         var id = Query.String(context, "id");
         if (string.IsNullOrEmpty(id)) throw ApiException.Parameter("Parameter error: 'id' is required.");
         var now = WireTime.NowMs();
-        _services.Store.SettleDue(now);
-        var job = _services.Store.Job(id);
+        services.Store.SettleDue(now);
+        var job = services.Store.Job(id);
         // A new job is not visible at first, as on the real service.
         if (job is null || now < job.VisibleMs) throw new ApiException(400, ErrorCodes.JobNotFound, $"The job does not exist: {id}.");
         return JsonResponse.WriteAsync(context, 200, new JsonObject { ["job"] = ToJson(job, now) });

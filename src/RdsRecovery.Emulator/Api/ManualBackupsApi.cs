@@ -6,12 +6,9 @@ namespace RdsRecovery.Emulator.Api;
 /// letters, digits, '-' and '_'); the description at most 256 characters without &gt;!&lt;"&amp;'=. A backup takes the
 /// arranged duration, else as long as a restore job (--job-duration-ms).
 /// </summary>
-internal sealed class ManualBackupsApi
+internal sealed class ManualBackupsApi(EmulatorServices services)
 {
     private static readonly System.Buffers.SearchValues<char> DescriptionForbidden = System.Buffers.SearchValues.Create(">!<\"&'=");
-    private readonly EmulatorServices _services;
-
-    public ManualBackupsApi(EmulatorServices services) => _services = services;
 
     public Task Create(HttpContext context, IReadOnlyDictionary<string, string> values)
     {
@@ -30,7 +27,7 @@ internal sealed class ManualBackupsApi
                 throw ApiException.Parameter("Parameter error: 'databases' must be a non-empty array of {\"name\": ...}.");
             databases = array.Select(d => Text((JsonObject)d!, "name")!).ToList();
         }
-        var backup = _services.Store.CreateManualBackup(instanceId, name, databases, WireTime.NowMs(), _services.Settings.JobDurationMs);
+        var backup = services.Store.CreateManualBackup(instanceId, name, databases, WireTime.NowMs(), services.Settings.JobDurationMs);
         var json = new JsonObject
         {
             ["id"] = backup.Id,
@@ -48,7 +45,7 @@ internal sealed class ManualBackupsApi
     /// <summary>The SDK's DeleteManualBackupResponse has no fields: 200 with no body.</summary>
     public Task Delete(HttpContext context, IReadOnlyDictionary<string, string> values)
     {
-        _services.Store.DeleteManualBackup(values["backup_id"], WireTime.NowMs());
+        services.Store.DeleteManualBackup(values["backup_id"], WireTime.NowMs());
         context.Response.StatusCode = 200;
         return Task.CompletedTask;
     }

@@ -8,27 +8,16 @@ namespace RdsRecovery.Emulator.Api;
 /// MySQL has no table history API, so an old table that did not exist then is not refused up front: the job fails, as the
 /// user guide says the restore does. PostgreSQL's is checked against its history (DBS.280128).
 /// </summary>
-internal sealed class TableRestoreApi
+internal sealed class TableRestoreApi(EmulatorServices services)
 {
-    private readonly EmulatorServices _services;
-
-    public TableRestoreApi(EmulatorServices services) => _services = services;
-
     public Task RestoreMySql(HttpContext context, IReadOnlyDictionary<string, string> values)
     {
         var body = RequestBody.Get(context);
         var root = JsonBody.Parse(body);
         var request = new Request(values["instance_id"], JsonBody.Milliseconds(root, "restore_time", "restore_time"),
             JsonBody.OptionalBool(root, "is_fast_restore", "is_fast_restore"), ParseDatabases(root, "restore_tables", "restore_tables", withSchemas: false));
-        var store = _services.Store;
-        var jobId = store.Write(c =>
-        {
-            var now = WireTime.NowMs();
-            store.SettleDue(c, now);
-            var (instance, plan, failReason) = Check(c, request, "MySQL", now);
-            return PartialRestoreJobs.Accept(c, _services, instance, PartialRestoreJobs.TableJobName, plan, failReason, request.Fast == true,
-                Encoding.UTF8.GetString(body.Span), hyphenatedId: false, now);
-        });
+        var jobId = services.Store.WriteSettled((c, now) =>
+            RestoreJobs.Accept(c, services, Job(Check(c, request, "MySQL", now), body) with { Fast = request.Fast == true }, now));
         return JsonResponse.WriteAsync(context, 200, new JsonObject { ["job_id"] = jobId });
     }
 
@@ -40,23 +29,17 @@ internal sealed class TableRestoreApi
         var requests = items.Select((item, i) => new Request(JsonBody.String(item, "instance_id", $"instances[{i}].instance_id"),
             JsonBody.Milliseconds(item, "restore_time", $"instances[{i}].restore_time"), null,
             ParseDatabases(item, "databases", $"instances[{i}].databases", withSchemas: true))).ToList();
-        if (requests.Select(r => r.InstanceId).Distinct(StringComparer.Ordinal).Count() != requests.Count)
-            throw ApiException.Parameter("Parameter error: instances names an instance twice.");
-        var store = _services.Store;
-        var results = store.Write(c =>
+        JsonBody.RequireDistinct(requests.Select(r => r.InstanceId), StringComparer.Ordinal, "instances", "an instance");
+        var jobs = services.Store.WriteSettled((c, now) =>
         {
-            var now = WireTime.NowMs();
-            store.SettleDue(c, now);
             var checkedAll = requests.Select(r => Check(c, r, "PostgreSQL", now)).ToList();
-            return checkedAll.Select(x => (JsonNode)new JsonObject
-            {
-                ["instance_id"] = x.Instance.Id,
-                ["job_id"] = PartialRestoreJobs.Accept(c, _services, x.Instance, PartialRestoreJobs.TableJobName, x.Plan, x.FailReason, false,
-                    Encoding.UTF8.GetString(body.Span), hyphenatedId: true, now),
-            }).ToArray();
+            return checkedAll.Select(x => (x.Instance.Id, RestoreJobs.Accept(c, services, Job(x, body) with { HyphenatedId = true }, now))).ToList();
         });
-        return JsonResponse.WriteAsync(context, 200, new JsonObject { ["restore_result"] = new JsonArray(results) });
+        return RestoreJobs.WriteBatchAnswer(context, jobs);
     }
+
+    private static RestoreJob Job((InstanceRecord Instance, PartialRestorePlan Plan, string? FailReason) checkedRequest, ReadOnlyMemory<byte> body) =>
+        RestoreJobs.Within(checkedRequest.Instance, RestoreJobs.TableJobName, checkedRequest.Plan, body) with { FailReason = checkedRequest.FailReason };
 
     private static (InstanceRecord Instance, PartialRestorePlan Plan, string? FailReason) Check(SqliteConnection c, Request request, string engine, long now)
     {
@@ -122,8 +105,8 @@ internal sealed class TableRestoreApi
             for (var s = 0; s < schemas.Count; s++)
                 result.AddRange(Tables(schemas[s], $"{dbPath}.schemas[{s}]", database, JsonBody.String(schemas[s], "schema", $"{dbPath}.schemas[{s}].schema")));
         }
-        if (result.Select(t => (t.Database.ToUpperInvariant(), t.Schema.ToUpperInvariant(), t.Old.ToUpperInvariant())).Distinct().Count() != result.Count)
-            throw ApiException.Parameter($"Parameter error: {path} names a table twice.");
+        JsonBody.RequireDistinct(result.Select(t => (t.Database.ToUpperInvariant(), t.Schema.ToUpperInvariant(), t.Old.ToUpperInvariant())),
+            EqualityComparer<(string, string, string)>.Default, path, "a table");
         return result;
     }
 

@@ -7,12 +7,9 @@ namespace RdsRecovery.Emulator.Api;
 /// <c>POST /v3/auth/tokens</c>, IAM password authentication: the configured user with the secret key as
 /// password gets a 24-hour token in <c>X-Subject-Token</c> (201).
 /// </summary>
-internal sealed class TokensApi
+internal sealed class TokensApi(EmulatorServices services)
 {
     public const long TokenLifetimeMs = 24 * 3600_000L;
-    private readonly EmulatorServices _services;
-
-    public TokensApi(EmulatorServices services) => _services = services;
 
     public static string Hash(string token) => SdkHmacSha256.HexSha256(Encoding.UTF8.GetBytes(token));
 
@@ -43,7 +40,7 @@ internal sealed class TokensApi
         {
             throw new ApiException(400, "IAM.0006", "The request body is not a valid password authentication body.");
         }
-        var options = _services.Options;
+        var options = services.Options;
         var passwordOk = password is not null && CryptographicOperations.FixedTimeEquals(
             Encoding.UTF8.GetBytes(password), Encoding.UTF8.GetBytes(options.SecretKey));
         if (user != options.UserName || !passwordOk)
@@ -54,7 +51,7 @@ internal sealed class TokensApi
         var token = "MIIemulator" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         var now = WireTime.NowMs();
         var expires = now + TokenLifetimeMs;
-        _services.Store.AddToken(Hash(token), expires);
+        services.Store.AddToken(Hash(token), expires);
         context.Response.Headers["X-Subject-Token"] = token;
         var domain = new JsonObject { ["id"] = "a5f0c9d1e2b34c6d8e7f9a0b1c2d3e4f", ["name"] = "rds-emulator-domain" };
         return JsonResponse.WriteAsync(context, 201, new JsonObject

@@ -8,12 +8,9 @@ namespace RdsRecovery.Emulator.Auth;
 /// Authenticates a request as the API gateway does: an IAM token it issued (X-Auth-Token), or an
 /// SDK-HMAC-SHA256 signature over the headers named in SignedHeaders, with X-Sdk-Date within 15 minutes.
 /// </summary>
-internal sealed class GatewayAuthenticator
+internal sealed class GatewayAuthenticator(EmulatorServices services)
 {
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(15);
-    private readonly EmulatorServices _services;
-
-    public GatewayAuthenticator(EmulatorServices services) => _services = services;
 
     public void Authenticate(HttpContext context, ReadOnlyMemory<byte> body)
     {
@@ -21,7 +18,7 @@ internal sealed class GatewayAuthenticator
         var token = headers["X-Auth-Token"].ToString();
         if (token.Length > 0)
         {
-            var expires = _services.Store.TokenExpiry(TokensApi.Hash(token));
+            var expires = services.Store.TokenExpiry(TokensApi.Hash(token));
             if (expires is null || expires.Value <= WireTime.NowMs())
                 throw Fail("Incorrect IAM authentication information: the token is invalid or has expired.");
             CheckProjectHeader(context);
@@ -32,7 +29,7 @@ internal sealed class GatewayAuthenticator
             throw Fail("Incorrect IAM authentication information: Authorization header or X-Auth-Token not found.");
         if (!AuthorizationHeader.TryParse(authorization, out var parsed))
             throw Fail("Incorrect IAM authentication information: unsupported or malformed Authorization header (expected SDK-HMAC-SHA256).");
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(parsed.AccessKey), Encoding.UTF8.GetBytes(_services.Options.AccessKey)))
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(parsed.AccessKey), Encoding.UTF8.GetBytes(services.Options.AccessKey)))
             throw Fail($"Incorrect IAM authentication information: ak {parsed.AccessKey} not exist.");
         if (!parsed.SignedHeaders.Contains("x-sdk-date", StringComparer.Ordinal))
             throw Fail("Incorrect IAM authentication information: x-sdk-date must be a signed header.");
@@ -56,7 +53,7 @@ internal sealed class GatewayAuthenticator
             ? "UNSIGNED-PAYLOAD"
             : SdkHmacSha256.HexSha256(body.Span);
         var canonical = SdkHmacSha256.CanonicalRequest(context.Request.Method, rawPath, rawQuery, signed, bodyHash);
-        var expected = SdkHmacSha256.Signature(_services.Options.SecretKey, SdkHmacSha256.StringToSign(sdkDate, canonical));
+        var expected = SdkHmacSha256.Signature(services.Options.SecretKey, SdkHmacSha256.StringToSign(sdkDate, canonical));
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(parsed.Signature.ToLowerInvariant())))
             throw Fail($"Incorrect IAM authentication information: verify aksk signature fail, ak:{parsed.AccessKey}, canonicalRequest:{canonical.Replace('\n', '|')}");
         CheckProjectHeader(context);
@@ -65,7 +62,7 @@ internal sealed class GatewayAuthenticator
     private void CheckProjectHeader(HttpContext context)
     {
         var projectHeader = context.Request.Headers["X-Project-Id"].ToString();
-        if (projectHeader.Length > 0 && projectHeader != _services.Options.ProjectId)
+        if (projectHeader.Length > 0 && projectHeader != services.Options.ProjectId)
             throw Fail($"Incorrect IAM authentication information: X-Project-Id {projectHeader} does not match the credentials' project.");
     }
 

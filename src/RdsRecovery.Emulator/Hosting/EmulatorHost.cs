@@ -19,15 +19,13 @@ namespace RdsRecovery.Emulator.Hosting;
 public sealed class EmulatorHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly EmulatorStore _store;
 
-    private EmulatorHost(WebApplication app, EmulatorStore store, EmulatorServices services, Uri baseUri, string infoLine)
+    private EmulatorHost(WebApplication app, EmulatorServices services, Uri baseUri)
     {
         _app = app;
-        _store = store;
         Services = services;
         BaseUri = baseUri;
-        InfoLine = infoLine;
+        InfoLine = AdminApi.InfoJson(services.Options, baseUri.GetLeftPart(UriPartial.Authority)).ToJsonString();
     }
 
     /// <summary>The origin to call, like <c>http://127.0.0.1:8443</c> (no path).</summary>
@@ -49,23 +47,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             store.Initialize(options.Reset, WireTime.NowMs());
             var services = new EmulatorServices(options, store);
             var router = new Router();
-            var instances = new InstancesApi(services);
-            var tokens = new TokensApi(services);
-            router.Add("POST", "/v3/auth/tokens", RouteAccess.Anonymous, tokens.Issue);
-            router.Add("GET", "/v3/{project_id}/instances", RouteAccess.Gateway, instances.List);
-            router.Add("POST", "/v3/{project_id}/instances/recovery", RouteAccess.Gateway, new RecoveryApi(services, RestoreApi.V3).Restore);
-            router.Add("POST", "/v3.1/{project_id}/instances/recovery", RouteAccess.Gateway, new RecoveryApi(services, RestoreApi.V31).Restore);
-            router.Add("GET", "/v3/{project_id}/instances/{instance_id}/restore-time", RouteAccess.Gateway, instances.RestoreTimes);
-            router.Add("GET", "/v3/{project_id}/instances/{instance_id}/database/detail", RouteAccess.Gateway, instances.Databases);
-            router.Add("GET", "/v3/{project_id}/backups", RouteAccess.Gateway, new BackupsApi(services).List);
-            var manualBackups = new ManualBackupsApi(services);
-            router.Add("POST", "/v3/{project_id}/backups", RouteAccess.Gateway, manualBackups.Create);
-            router.Add("DELETE", "/v3/{project_id}/backups/{backup_id}", RouteAccess.Gateway, manualBackups.Delete);
-            router.Add("GET", "/v3/{project_id}/jobs", RouteAccess.Gateway, new JobsApi(services).Get);
-            PartialRestoreRoutes.Register(router, services);
-            var admin = new AdminApi(services);
-            admin.Register(router);
-            new ManualBackupAdmin(services).Register(router);
+            Routes.Register(router, services);
             var pipeline = new Pipeline(services, router);
 
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -89,8 +71,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             var host = listen.Equals(IPAddress.Any) || listen.Equals(IPAddress.IPv6Any) ? "127.0.0.1"
                 : listen.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{listen}]" : listen.ToString();
             var baseUri = new Uri($"http://{host}:{port}");
-            var info = admin.InfoJson(baseUri.GetLeftPart(UriPartial.Authority)).ToJsonString();
-            return new EmulatorHost(app, store, services, baseUri, info);
+            return new EmulatorHost(app, services, baseUri);
         }
         catch
         {
@@ -107,6 +88,6 @@ public sealed class EmulatorHost : IAsyncDisposable
     {
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
-        _store.Dispose();
+        Services.Store.Dispose();
     }
 }

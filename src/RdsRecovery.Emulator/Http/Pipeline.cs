@@ -10,19 +10,10 @@ namespace RdsRecovery.Emulator.Http;
 /// catch-all that answers the service's error body (never HTML or a stack trace); the body read once;
 /// the request log; faults (never on /_emulator/); routing; authentication; the handler.
 /// </summary>
-internal sealed class Pipeline
+internal sealed class Pipeline(EmulatorServices services, Router router)
 {
     public const string AdminPrefix = "/_emulator";
-    private readonly EmulatorServices _services;
-    private readonly Router _router;
-    private readonly GatewayAuthenticator _authenticator;
-
-    public Pipeline(EmulatorServices services, Router router)
-    {
-        _services = services;
-        _router = router;
-        _authenticator = new GatewayAuthenticator(services);
-    }
+    private readonly GatewayAuthenticator _authenticator = new(services);
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -37,7 +28,7 @@ internal sealed class Pipeline
             await RequestBody.ReadAsync(context).ConfigureAwait(false);
             if (!admin)
             {
-                var decision = _services.Faults.Decide(context.Request.Method, path);
+                var decision = services.Faults.Decide(context.Request.Method, path);
                 if (decision.LatencyMs > 0)
                 {
                     fault = "latency";
@@ -67,13 +58,13 @@ internal sealed class Pipeline
         finally
         {
             if (!admin)
-                _services.Log.Add(context, RequestBody.Get(context), context.RequestAborted.IsCancellationRequested && fault == "drop" ? 0 : context.Response.StatusCode, requestId, fault);
+                services.Log.Add(context, RequestBody.Get(context), context.RequestAborted.IsCancellationRequested && fault == "drop" ? 0 : context.Response.StatusCode, requestId, fault);
         }
     }
 
     private async Task DispatchAsync(HttpContext context, string path)
     {
-        var match = _router.Match(context.Request.Method, path);
+        var match = router.Match(context.Request.Method, path);
         if (match.Route is null)
         {
             if (match.AllowedMethods.Count > 0)
@@ -91,7 +82,7 @@ internal sealed class Pipeline
                 break;
             case RouteAccess.Gateway:
                 _authenticator.Authenticate(context, RequestBody.Get(context));
-                if (match.Values.TryGetValue("project_id", out var projectId) && projectId != _services.Options.ProjectId)
+                if (match.Values.TryGetValue("project_id", out var projectId) && projectId != services.Options.ProjectId)
                     throw new ApiException(403, ErrorCodes.ProjectNotAuthorized, $"The project ID {projectId} is not authorized for these credentials.");
                 break;
         }

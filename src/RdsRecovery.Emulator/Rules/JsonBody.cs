@@ -1,7 +1,7 @@
 namespace RdsRecovery.Emulator.Rules;
 
 /// <summary>
-/// Shape checks for the JSON bodies of the database- and table-level APIs: DBS.200006 for an empty body,
+/// Shape checks for the JSON bodies of the restore APIs (instance, database and table level): DBS.200006 for an empty body,
 /// DBS.200001 naming the field (with its path, like <c>instances[0].databases[1].new_name</c>) for anything else.
 /// </summary>
 internal static class JsonBody
@@ -47,6 +47,13 @@ internal static class JsonBody
         return items.Select(i => i.GetString()!).ToList();
     }
 
+    /// <summary>Refuses a list that names one thing twice, like two entries for one instance.</summary>
+    public static void RequireDistinct<T>(IEnumerable<T> items, IEqualityComparer<T> comparer, string path, string what)
+    {
+        var seen = new HashSet<T>(comparer);
+        if (!items.All(seen.Add)) throw ApiException.Parameter($"Parameter error: {path} names {what} twice.");
+    }
+
     public static string String(JsonElement parent, string name, string path) =>
         OptionalString(parent, name, path) is { Length: > 0 } value ? value : throw ApiException.Parameter($"Parameter error: {path} is required.");
 
@@ -58,10 +65,12 @@ internal static class JsonBody
     }
 
     /// <summary>A UNIX time in milliseconds (an integer, as the SDK's int64 restore_time).</summary>
-    public static long Milliseconds(JsonElement parent, string name, string path)
+    public static long Milliseconds(JsonElement parent, string name, string path) =>
+        OptionalMilliseconds(parent, name, path) ?? throw ApiException.Parameter($"Parameter error: {path} is required.");
+
+    public static long? OptionalMilliseconds(JsonElement parent, string name, string path)
     {
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-            throw ApiException.Parameter($"Parameter error: {path} is required.");
+        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var ms) || ms < 0)
             throw ApiException.Parameter($"Parameter error: {path} must be a UNIX timestamp in milliseconds.");
         return ms;

@@ -8,71 +8,45 @@ internal sealed record RestoreRequest(
     /// <summary>Parses the exact body bytes; throws <see cref="ApiException"/> (DBS.200006 empty, DBS.200001 otherwise).</summary>
     public static RestoreRequest Parse(ReadOnlyMemory<byte> body)
     {
-        if (body.IsEmpty || body.Span.Trim(" \t\r\n"u8).IsEmpty) throw new ApiException(400, ErrorCodes.RequestNull, "The request is null.");
-        JsonDocument document;
-        try
+        var root = JsonBody.Parse(body);
+        var source = Object(root, "source");
+        var target = Object(root, "target");
+        var sourceId = JsonBody.String(source, "instance_id", "source.instance_id");
+        var targetId = JsonBody.String(target, "instance_id", "target.instance_id");
+        var type = JsonBody.OptionalString(source, "type", "source.type");
+        var backupId = JsonBody.OptionalString(source, "backup_id", "source.backup_id");
+        var restoreTime = JsonBody.OptionalMilliseconds(source, "restore_time", "source.restore_time");
+        bool fromBackup;
+        switch (type)
         {
-            document = JsonDocument.Parse(body);
+            case "backup":
+            case null when backupId is not null:
+                if (string.IsNullOrEmpty(backupId)) throw ApiException.Parameter("Parameter error: source.backup_id is required when restoring from a backup.");
+                fromBackup = true;
+                break;
+            case "timestamp":
+                if (restoreTime is null) throw ApiException.Parameter("Parameter error: source.restore_time is required when source.type is timestamp.");
+                fromBackup = false;
+                break;
+            case null:
+                throw ApiException.Parameter("Parameter error: source.backup_id, or source.type timestamp with source.restore_time, is required.");
+            default:
+                throw ApiException.Parameter($"Parameter error: source.type '{type}' is not backup or timestamp.");
         }
-        catch (JsonException)
+        List<KeyValuePair<string, string>>? names = null;
+        if (source.TryGetProperty("database_name", out var map) && map.ValueKind != JsonValueKind.Null)
         {
-            throw ApiException.Parameter("Parameter error: the request body is not valid JSON.");
+            if (map.ValueKind != JsonValueKind.Object) throw ApiException.Parameter("Parameter error: source.database_name must be an object of old name to new name.");
+            names = new List<KeyValuePair<string, string>>();
+            foreach (var property in map.EnumerateObject())
+            {
+                if (property.Value.ValueKind != JsonValueKind.String)
+                    throw ApiException.Parameter($"Parameter error: the new name for database '{property.Name}' must be a string.");
+                names.Add(new(property.Name, property.Value.GetString()!));
+            }
         }
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) throw ApiException.Parameter("Parameter error: the request body must be a JSON object.");
-            var source = Object(root, "source");
-            var target = Object(root, "target");
-            var sourceId = RequiredString(source, "instance_id", "source.instance_id");
-            var targetId = RequiredString(target, "instance_id", "target.instance_id");
-            var type = OptionalString(source, "type", "source.type");
-            var backupId = OptionalString(source, "backup_id", "source.backup_id");
-            long? restoreTime = null;
-            if (source.TryGetProperty("restore_time", out var rt) && rt.ValueKind != JsonValueKind.Null)
-            {
-                if (rt.ValueKind != JsonValueKind.Number || !rt.TryGetInt64(out var ms) || ms < 0)
-                    throw ApiException.Parameter("Parameter error: source.restore_time must be a UNIX timestamp in milliseconds.");
-                restoreTime = ms;
-            }
-            bool fromBackup;
-            switch (type)
-            {
-                case "backup":
-                case null when backupId is not null:
-                    if (string.IsNullOrEmpty(backupId)) throw ApiException.Parameter("Parameter error: source.backup_id is required when restoring from a backup.");
-                    fromBackup = true;
-                    break;
-                case "timestamp":
-                    if (restoreTime is null) throw ApiException.Parameter("Parameter error: source.restore_time is required when source.type is timestamp.");
-                    fromBackup = false;
-                    break;
-                case null:
-                    throw ApiException.Parameter("Parameter error: source.backup_id, or source.type timestamp with source.restore_time, is required.");
-                default:
-                    throw ApiException.Parameter($"Parameter error: source.type '{type}' is not backup or timestamp.");
-            }
-            List<KeyValuePair<string, string>>? names = null;
-            if (source.TryGetProperty("database_name", out var map) && map.ValueKind != JsonValueKind.Null)
-            {
-                if (map.ValueKind != JsonValueKind.Object) throw ApiException.Parameter("Parameter error: source.database_name must be an object of old name to new name.");
-                names = new List<KeyValuePair<string, string>>();
-                foreach (var property in map.EnumerateObject())
-                {
-                    if (property.Value.ValueKind != JsonValueKind.String)
-                        throw ApiException.Parameter($"Parameter error: the new name for database '{property.Name}' must be a string.");
-                    names.Add(new(property.Name, property.Value.GetString()!));
-                }
-            }
-            bool? restoreAll = null;
-            if (source.TryGetProperty("restore_all_database", out var all) && all.ValueKind != JsonValueKind.Null)
-            {
-                if (all.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
-                    throw ApiException.Parameter("Parameter error: source.restore_all_database must be a boolean.");
-                restoreAll = all.GetBoolean();
-            }
-            return new RestoreRequest(sourceId, targetId, fromBackup, fromBackup ? backupId : null, fromBackup ? null : restoreTime, names, restoreAll);
-        }
+        var restoreAll = JsonBody.OptionalBool(source, "restore_all_database", "source.restore_all_database");
+        return new RestoreRequest(sourceId, targetId, fromBackup, fromBackup ? backupId : null, fromBackup ? null : restoreTime, names, restoreAll);
     }
 
     private static JsonElement Object(JsonElement parent, string name)
@@ -80,15 +54,5 @@ internal sealed record RestoreRequest(
         if (!parent.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.Object)
             throw ApiException.Parameter($"Parameter error: '{name}' is required and must be an object.");
         return value;
-    }
-
-    private static string RequiredString(JsonElement parent, string name, string label) =>
-        OptionalString(parent, name, label) is { Length: > 0 } value ? value : throw ApiException.Parameter($"Parameter error: {label} is required.");
-
-    private static string? OptionalString(JsonElement parent, string name, string label)
-    {
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
-        if (value.ValueKind != JsonValueKind.String) throw ApiException.Parameter($"Parameter error: {label} must be a string.");
-        return value.GetString();
     }
 }

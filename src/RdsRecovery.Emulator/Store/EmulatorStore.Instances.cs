@@ -12,32 +12,16 @@ internal sealed partial class EmulatorStore
     public void Rename(string id, string name) =>
         Write(c => NonQuery(c, "UPDATE instances SET name = $name WHERE id = $id", ("$id", id), ("$name", name)));
 
-    internal static List<InstanceRecord> Instances(SqliteConnection c)
-    {
-        using var command = Command(c, $"SELECT {InstanceColumns} FROM instances ORDER BY ord");
-        return ReadInstances(command);
-    }
+    internal static List<InstanceRecord> Instances(SqliteConnection c) => Rows(c, $"SELECT {InstanceColumns} FROM instances ORDER BY ord", ReadInstance);
 
-    internal static InstanceRecord? Instance(SqliteConnection c, string id)
-    {
-        using var command = Command(c, $"SELECT {InstanceColumns} FROM instances WHERE id = $id", ("$id", id));
-        return ReadInstances(command).FirstOrDefault();
-    }
+    internal static InstanceRecord? Instance(SqliteConnection c, string id) =>
+        Rows(c, $"SELECT {InstanceColumns} FROM instances WHERE id = $id", ReadInstance, ("$id", id)).FirstOrDefault();
 
-    private static List<InstanceRecord> ReadInstances(SqliteCommand command)
-    {
-        var list = new List<InstanceRecord>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            list.Add(new InstanceRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7),
-                reader.GetInt32(8), reader.GetInt32(9), reader.GetString(10), reader.GetString(11), reader.GetInt64(12),
-                reader.GetInt64(13), StoreJson.Windows(reader.GetString(14)), reader.IsDBNull(15) ? null : reader.GetString(15),
-                StoreJson.Relations(reader.GetString(16))));
-        }
-        return list;
-    }
+    /// <summary>One row of <see cref="InstanceColumns"/>.</summary>
+    private static InstanceRecord ReadInstance(SqliteDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), StringOrNull(r, 4), r.GetString(5), r.GetString(6), r.GetString(7),
+            r.GetInt32(8), r.GetInt32(9), r.GetString(10), r.GetString(11), r.GetInt64(12), r.GetInt64(13),
+            StoreJson.Windows(r.GetString(14)), StringOrNull(r, 15), StoreJson.Relations(r.GetString(16)));
 
     internal static void InsertInstance(SqliteConnection c, int ord, InstanceRecord i) => NonQuery(c,
         $"INSERT INTO instances (ord, {InstanceColumns}) VALUES ($ord, $id, $name, $engine, $version, $cv, $type, $status, $vt, $vs, $port, $tz, $flavor, $created, $updated, $windows, $region, $related)",
@@ -60,31 +44,23 @@ internal sealed partial class EmulatorStore
     /// </summary>
     internal static DataState? StateAt(SqliteConnection c, InstanceRecord instance, long atMs)
     {
-        using var command = Command(c,
-            "SELECT from_ms, live, marker, databases_json FROM instance_states WHERE instance_id = $id AND from_ms <= $at ORDER BY from_ms DESC, rowid DESC LIMIT 1",
-            ("$id", instance.Id), ("$at", atMs));
-        using var reader = command.ExecuteReader();
-        if (!reader.Read()) return null;
-        var live = reader.GetInt64(1) != 0;
-        var databases = StoreJson.Databases(reader.GetString(3));
-        if (!live) return new DataState(reader.GetString(2), databases, reader.GetInt64(0), false);
+        var state = Rows(c, $"SELECT {StateColumns} FROM instance_states WHERE instance_id = $id AND from_ms <= $at ORDER BY from_ms DESC, rowid DESC LIMIT 1",
+            ReadState, ("$id", instance.Id), ("$at", atMs)).FirstOrDefault();
+        if (state is not { Live: true }) return state;
         var marker = instance.Name + "@" + WireTime.Iso(atMs);
         // A database restored into a live instance keeps the marker it was restored with.
-        return new DataState(marker, databases.Select(d => d with { Version = d.Version ?? marker }).ToList(), reader.GetInt64(0), true);
+        return state with { Marker = marker, Databases = state.Databases.Select(d => d with { Version = d.Version ?? marker }).ToList() };
     }
 
     public DataState? StateAt(InstanceRecord instance, long atMs) => Read(c => StateAt(c, instance, atMs));
 
     /// <summary>Every recorded state of the instance, oldest first (for the admin data view).</summary>
-    public IReadOnlyList<DataState> History(string instanceId) => Read(c =>
-    {
-        using var command = Command(c,
-            "SELECT from_ms, live, marker, databases_json FROM instance_states WHERE instance_id = $id ORDER BY from_ms, rowid",
-            ("$id", instanceId));
-        using var reader = command.ExecuteReader();
-        var list = new List<DataState>();
-        while (reader.Read())
-            list.Add(new DataState(reader.GetString(2), StoreJson.Databases(reader.GetString(3)), reader.GetInt64(0), reader.GetInt64(1) != 0));
-        return list;
-    });
+    public IReadOnlyList<DataState> History(string instanceId) =>
+        Read(c => Rows(c, $"SELECT {StateColumns} FROM instance_states WHERE instance_id = $id ORDER BY from_ms, rowid", ReadState, ("$id", instanceId)));
+
+    private const string StateColumns = "from_ms, live, marker, databases_json";
+
+    /// <summary>One row of <see cref="StateColumns"/> as stored (a live state's marker is the stored one, not yet name@time).</summary>
+    private static DataState ReadState(SqliteDataReader r) =>
+        new(r.GetString(2), StoreJson.Databases(r.GetString(3)), r.GetInt64(0), r.GetInt64(1) != 0);
 }

@@ -2,9 +2,6 @@ using System.Threading;
 
 namespace RdsRecovery.Emulator.Store;
 
-/// <summary>A failure and/or a duration arranged for the next manual backup of an instance.</summary>
-internal sealed record ArrangedBackup(string? FailReason, int? DurationMs);
-
 /// <summary>
 /// Manual backups (CreateManualBackup, DeleteManualBackup): a new one is BUILDING and its instance BACKING UP until its
 /// time is up, then COMPLETED (or FAILED when arranged) and the instance ACTIVE again. Like jobs, the life is derived
@@ -48,8 +45,7 @@ internal sealed partial class EmulatorStore
             if (missing is not null) throw new ApiException(400, ErrorCodes.DatabaseNotFound, $"The database name does not exist: {missing}.");
             captured = captured.Where(d => databases.Contains(d.Name, StringComparer.OrdinalIgnoreCase)).ToList();
         }
-        var arranged = ArrangedBackupFor(c, instanceId);
-        if (arranged is not null) NonQuery(c, "DELETE FROM arranged_backups WHERE instance_id = $id", ("$id", instanceId));
+        var arranged = TakeArranged(c, ArrangedBackups, instanceId);
         var suffix = instance.Engine switch { "MySQL" => "br01", "PostgreSQL" => "br03", _ => "br04" };
         var backup = new BackupRecord(Guid.NewGuid().ToString("N") + suffix, instanceId, name, "manual", "BUILDING",
             instance.VolumeSizeGb * 1024L + captured.Count, nowMs, null, state.Marker, captured);
@@ -74,24 +70,6 @@ internal sealed partial class EmulatorStore
         NonQuery(c, "DELETE FROM backup_life WHERE id = $id", ("$id", backupId));
     });
 
-    public void ArrangeBackup(string instanceId, ArrangedBackup? arranged) => Write(c =>
-    {
-        NonQuery(c, "DELETE FROM arranged_backups WHERE instance_id = $id", ("$id", instanceId));
-        if (arranged is not null)
-            NonQuery(c, "INSERT INTO arranged_backups (instance_id, fail_reason, duration_ms) VALUES ($id, $fail, $duration)",
-                ("$id", instanceId), ("$fail", arranged.FailReason), ("$duration", arranged.DurationMs));
-    });
-
-    public ArrangedBackup? ArrangedBackupFor(string instanceId) => Read(c => ArrangedBackupFor(c, instanceId));
-
-    private static ArrangedBackup? ArrangedBackupFor(SqliteConnection c, string instanceId)
-    {
-        using var command = Command(c, "SELECT fail_reason, duration_ms FROM arranged_backups WHERE instance_id = $id", ("$id", instanceId));
-        using var reader = command.ExecuteReader();
-        if (!reader.Read()) return null;
-        return new ArrangedBackup(reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetInt32(1));
-    }
-
     /// <summary>Settles the manual backups whose time is up (called by <see cref="SettleDue(long)"/>); one comparison when none is.</summary>
     private void SettleManualBackupsDue(long nowMs)
     {
@@ -101,12 +79,8 @@ internal sealed partial class EmulatorStore
 
     private void SettleManualBackups(SqliteConnection c, long nowMs)
     {
-        var due = new List<(string Id, string Instance, long Ends, string? Fail)>();
-        using (var command = Command(c, "SELECT id, instance_id, ends_ms, fail_reason FROM backup_life WHERE settled = 0 AND ends_ms <= $now", ("$now", nowMs)))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read()) due.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
-        }
+        var due = Rows(c, "SELECT id, instance_id, ends_ms, fail_reason FROM backup_life WHERE settled = 0 AND ends_ms <= $now",
+            r => (Id: r.GetString(0), Instance: r.GetString(1), Ends: r.GetInt64(2), Fail: StringOrNull(r, 3)), ("$now", nowMs));
         foreach (var backup in due)
         {
             NonQuery(c, "UPDATE backups SET status = $status, end_ms = $end WHERE id = $id",
@@ -124,14 +98,5 @@ internal sealed partial class EmulatorStore
         Interlocked.Exchange(ref _nextBackupDueMs, long.MaxValue);
     }
 
-    private void LowerNextBackupDue(long endsMs)
-    {
-        long current;
-        do
-        {
-            current = Interlocked.Read(ref _nextBackupDueMs);
-            if (endsMs >= current) return;
-        }
-        while (Interlocked.CompareExchange(ref _nextBackupDueMs, endsMs, current) != current);
-    }
+    private void LowerNextBackupDue(long endsMs) => LowerTo(ref _nextBackupDueMs, endsMs);
 }

@@ -29,19 +29,15 @@ internal sealed partial class EmulatorStore
         foreach (var d in state.Databases) databases[d.Name] = d;
         var latest = new Dictionary<(string, string, string), TableEvent>();
         var order = new List<(string, string, string)>();
-        using (var command = Command(c,
+        var events = Rows(c,
             "SELECT database_name, schema_name, table_name, at_ms, dropped, marker FROM table_events WHERE instance_id = $id AND at_ms <= $at ORDER BY at_ms, rowid",
-            ("$id", instance.Id), ("$at", atMs)))
-        using (var reader = command.ExecuteReader())
+            r => new TableEvent(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetInt64(4) != 0, StringOrNull(r, 5)),
+            ("$id", instance.Id), ("$at", atMs));
+        foreach (var e in events)
         {
-            while (reader.Read())
-            {
-                var e = new TableEvent(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4) != 0,
-                    reader.IsDBNull(5) ? null : reader.GetString(5));
-                var key = (e.Database.ToUpperInvariant(), e.Schema.ToUpperInvariant(), e.Name.ToUpperInvariant());
-                if (!latest.ContainsKey(key)) order.Add(key);
-                latest[key] = e;
-            }
+            var key = (e.Database.ToUpperInvariant(), e.Schema.ToUpperInvariant(), e.Name.ToUpperInvariant());
+            if (!latest.ContainsKey(key)) order.Add(key);
+            latest[key] = e;
         }
         return order.Select(k => latest[k])
             .Where(e => !e.Dropped && databases.ContainsKey(e.Database))
@@ -58,14 +54,9 @@ internal sealed partial class EmulatorStore
     /// </summary>
     internal static bool EditDatabase(SqliteConnection c, InstanceRecord instance, long atMs, string name, bool create, string? marker, string? charset = null)
     {
-        var rows = new List<(long RowId, long From, bool Live, string Marker, List<DatabaseEntry> Databases)>();
-        using (var command = Command(c,
-            "SELECT rowid, from_ms, live, marker, databases_json FROM instance_states WHERE instance_id = $id ORDER BY from_ms, rowid", ("$id", instance.Id)))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-                rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2) != 0, reader.GetString(3), StoreJson.Databases(reader.GetString(4)).ToList()));
-        }
+        var rows = Rows(c, "SELECT rowid, from_ms, live, marker, databases_json FROM instance_states WHERE instance_id = $id ORDER BY from_ms, rowid",
+            r => (RowId: r.GetInt64(0), From: r.GetInt64(1), Live: r.GetInt64(2) != 0, Marker: r.GetString(3), Databases: StoreJson.Databases(r.GetString(4)).ToList()),
+            ("$id", instance.Id));
         var prior = rows.LastOrDefault(r => r.From <= atMs);
         if (prior.Databases is null) return false;
         if (!create)
@@ -92,12 +83,9 @@ internal sealed partial class EmulatorStore
         engine == "SQLServer" ? "Chinese_PRC_CI_AS" : engine == "MySQL" ? "utf8mb4" : "UTF8";
 
     /// <summary>Whether the instance may use is_fast_restore for database-level and for table-level restores.</summary>
-    internal static (bool Database, bool Table) FastRestore(SqliteConnection c, string instanceId)
-    {
-        using var command = Command(c, "SELECT database_ok, table_ok FROM fast_restore WHERE instance_id = $id", ("$id", instanceId));
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? (reader.GetInt64(0) != 0, reader.GetInt64(1) != 0) : (false, false);
-    }
+    internal static (bool Database, bool Table) FastRestore(SqliteConnection c, string instanceId) =>
+        Rows(c, "SELECT database_ok, table_ok FROM fast_restore WHERE instance_id = $id", r => (r.GetInt64(0) != 0, r.GetInt64(1) != 0), ("$id", instanceId))
+            .DefaultIfEmpty((false, false)).First();
 
     public (bool Database, bool Table) FastRestore(string instanceId) => Read(c => FastRestore(c, instanceId));
 

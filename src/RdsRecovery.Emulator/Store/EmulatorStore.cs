@@ -76,6 +76,18 @@ internal sealed partial class EmulatorStore : IDisposable
         Interlocked.Exchange(ref _nextDueMs, long.MaxValue);
     });
 
+    /// <summary>Sets <paramref name="field"/> to <paramref name="value"/> when that is lower, without a lock (readers use Interlocked.Read).</summary>
+    private static void LowerTo(ref long field, long value)
+    {
+        long current;
+        do
+        {
+            current = Interlocked.Read(ref field);
+            if (value >= current) return;
+        }
+        while (Interlocked.CompareExchange(ref field, value, current) != current);
+    }
+
     public T Read<T>(Func<SqliteConnection, T> read)
     {
         using var connection = Open();
@@ -132,6 +144,18 @@ internal sealed partial class EmulatorStore : IDisposable
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         return command;
     }
+
+    /// <summary>Every row the query answers, each read by <paramref name="row"/>: the store's one reading loop.</summary>
+    internal static List<T> Rows<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> row, params (string, object?)[] parameters)
+    {
+        using var command = Command(connection, sql, parameters);
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read()) rows.Add(row(reader));
+        return rows;
+    }
+
+    internal static string? StringOrNull(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     internal static int NonQuery(SqliteConnection connection, string sql, params (string, object?)[] parameters)
     {

@@ -43,18 +43,3 @@ internal sealed record PartialRestorePlan(IReadOnlyList<DatabaseEntry> Databases
 
     private sealed record Body(List<DatabaseEntry> Databases, List<TableEntry> Tables);
 }
-
-internal sealed partial class EmulatorStore
-{
-    /// <summary>Stores a database- or table-level restore job; its plan is applied when the job completes.</summary>
-    internal void InsertPartialJob(SqliteConnection c, JobRecord job, PartialRestorePlan plan, string requestJson)
-    {
-        NonQuery(c,
-            "INSERT INTO jobs (id, name, source_id, target_id, target_name, created_ms, visible_ms, ends_ms, fail_reason, settled, restored_json, request_json) " +
-            "VALUES ($id, $name, $src, $tgt, $tname, $created, $visible, $ends, $fail, 0, $restored, $request)",
-            ("$id", job.Id), ("$name", job.Name), ("$src", job.SourceId), ("$tgt", job.TargetId), ("$tname", job.TargetName),
-            ("$created", job.CreatedMs), ("$visible", job.VisibleMs), ("$ends", job.EndsMs), ("$fail", job.FailReason),
-            ("$restored", plan.ToJson()), ("$request", requestJson));
-        NoteDue(job.EndsMs);
-    }
-}
