@@ -15,23 +15,18 @@ public sealed partial class RdsClient
     public async Task<RdsHistoryListing> ListHistoryDatabasesAsync(RdsEngine engine, IReadOnlyList<string> instanceIds, DateTimeOffset restoreTime,
         CancellationToken cancellationToken = default)
     {
-        var uri = _http.BuildUri($"{ProjectPath}/{HistoryEngine(engine)}/instances/history/databases");
-        var root = await PostReadAsync(uri, HistoryBody(instanceIds, restoreTime, null), cancellationToken).ConfigureAwait(false);
+        var (root, time) = await PostHistoryAsync($"{ProjectPath}/{HistoryEngine(engine)}/instances/history/databases", instanceIds, restoreTime, null,
+            cancellationToken).ConfigureAwait(false);
         var databaseLimit = root.Int("database_limit");
         var tableLimit = root.Int("table_limit");
-        var time = DateTimeOffset.FromUnixTimeMilliseconds(restoreTime.ToUnixTimeMilliseconds());
         var databases = new List<RdsRestorableDatabase>();
-        foreach (var instance in root.RequiredArray("instances"))
+        foreach (var (id, instance, database) in HistoryDatabases(root))
         {
-            var id = instance.RequiredStr("id");
-            foreach (var database in instance.Array("databases"))
+            databases.Add(new RdsRestorableDatabase
             {
-                databases.Add(new RdsRestorableDatabase
-                {
-                    InstanceId = id, InstanceName = instance.Str("name"), Engine = RdsEngines.DisplayName(engine), RestoreTime = time,
-                    Name = database.RequiredStr("name"), TotalTables = database.Int("total_tables"), DatabaseLimit = databaseLimit, TableLimit = tableLimit,
-                });
-            }
+                InstanceId = id, InstanceName = instance.Str("name"), Engine = RdsEngines.DisplayName(engine), RestoreTime = time,
+                Name = database.RequiredStr("name"), TotalTables = database.Int("total_tables"), DatabaseLimit = databaseLimit, TableLimit = tableLimit,
+            });
         }
         return new RdsHistoryListing { DatabaseLimit = databaseLimit, TableLimit = tableLimit, InstanceIds = instanceIds.ToList(), Databases = databases };
     }
@@ -44,24 +39,19 @@ public sealed partial class RdsClient
     public async Task<RdsHistoryListing> ListHistoryTablesAsync(IReadOnlyList<string> instanceIds, DateTimeOffset restoreTime, string? databaseNameLike,
         CancellationToken cancellationToken = default)
     {
-        var uri = _http.BuildUri($"{ProjectPath}/postgresql/instances/history/tables");
-        var root = await PostReadAsync(uri, HistoryBody(instanceIds, restoreTime, databaseNameLike), cancellationToken).ConfigureAwait(false);
+        var (root, time) = await PostHistoryAsync($"{ProjectPath}/postgresql/instances/history/tables", instanceIds, restoreTime, databaseNameLike,
+            cancellationToken).ConfigureAwait(false);
         var tableLimit = root.Int("table_limit");
-        var time = DateTimeOffset.FromUnixTimeMilliseconds(restoreTime.ToUnixTimeMilliseconds());
         var tables = new List<RdsRestorableTable>();
-        foreach (var instance in root.RequiredArray("instances"))
+        foreach (var (id, instance, database) in HistoryDatabases(root))
+        foreach (var schema in database.Array("schemas"))
+        foreach (var table in schema.Array("tables"))
         {
-            var id = instance.RequiredStr("id");
-            foreach (var database in instance.Array("databases"))
-            foreach (var schema in database.Array("schemas"))
-            foreach (var table in schema.Array("tables"))
+            tables.Add(new RdsRestorableTable
             {
-                tables.Add(new RdsRestorableTable
-                {
-                    InstanceId = id, InstanceName = instance.Str("name"), RestoreTime = time, Database = database.RequiredStr("name"),
-                    Schema = schema.RequiredStr("name"), Name = table.RequiredStr("name"), TableLimit = tableLimit,
-                });
-            }
+                InstanceId = id, InstanceName = instance.Str("name"), RestoreTime = time, Database = database.RequiredStr("name"),
+                Schema = schema.RequiredStr("name"), Name = table.RequiredStr("name"), TableLimit = tableLimit,
+            });
         }
         return new RdsHistoryListing { TableLimit = tableLimit, InstanceIds = instanceIds.ToList(), Tables = tables };
     }
@@ -143,6 +133,25 @@ public sealed partial class RdsClient
         RdsEngine.PostgreSql => "postgresql",
         _ => throw new ArgumentException($"The service lists databases at a point in time for MySQL and PostgreSQL only, not {RdsEngines.DisplayName(engine)}.", nameof(engine)),
     };
+
+    // A history listing's answer, and the restore time as its rows carry it: to the millisecond, as sent.
+    private async Task<(AnswerObject Root, DateTimeOffset Time)> PostHistoryAsync(string path, IReadOnlyList<string> instanceIds, DateTimeOffset restoreTime,
+        string? databaseNameLike, CancellationToken cancellationToken)
+    {
+        var uri = _http.BuildUri(path);
+        var root = await PostReadAsync(uri, HistoryBody(instanceIds, restoreTime, databaseNameLike), cancellationToken).ConfigureAwait(false);
+        return (root, DateTimeOffset.FromUnixTimeMilliseconds(restoreTime.ToUnixTimeMilliseconds()));
+    }
+
+    // instances: [{id, name, databases: [...]}]: each database with its instance, in the order listed (every instance needs its id).
+    private static IEnumerable<(string Id, AnswerObject Instance, AnswerObject Database)> HistoryDatabases(AnswerObject root)
+    {
+        foreach (var instance in root.RequiredArray("instances"))
+        {
+            var id = instance.RequiredStr("id");
+            foreach (var database in instance.Array("databases")) yield return (id, instance, database);
+        }
+    }
 
     private static byte[] HistoryBody(IReadOnlyList<string> instanceIds, DateTimeOffset restoreTime, string? databaseNameLike)
     {

@@ -9,42 +9,33 @@ namespace RdsRecovery.Api;
 /// with -Connection so parallel runbooks share nothing. Its public properties hold no secret, so ToString,
 /// ConvertTo-Json and Export-Clixml reveal none.
 /// </summary>
-public sealed class RdsConnection
+/// <remarks>The constructor checks its values in the order of the properties below: project id, endpoint, credentials.</remarks>
+public sealed class RdsConnection(string? region, string projectId, Uri endpoint, RdsCredentials credentials, string credentialSource = "Parameter",
+    RdsRestoreApiVersion apiVersion = RdsRestoreApiVersion.V3)
 {
     private static readonly Regex ProjectIdPattern = new("^[A-Za-z0-9_-]{1,64}$", RegexOptions.CultureInvariant);
 
-    public RdsConnection(string? region, string projectId, Uri endpoint, RdsCredentials credentials, string credentialSource = "Parameter",
-        RdsRestoreApiVersion apiVersion = RdsRestoreApiVersion.V3)
-    {
-        if (string.IsNullOrWhiteSpace(projectId) || !ProjectIdPattern.IsMatch(projectId.Trim()))
-            throw new RdsException(new RdsError(RdsErrorIds.InvalidProjectId, "The project id must be 1-64 letters, digits, '-' or '_'."));
-        Region = region ?? "";
-        ProjectId = projectId.Trim();
-        Endpoint = RdsEndpoints.Validate(endpoint ?? throw new ArgumentNullException(nameof(endpoint)));
-        Credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
-        CredentialSource = credentialSource;
-        RestoreApiVersion = apiVersion;
-    }
-
     /// <summary>The region name; empty when only an endpoint was given.</summary>
-    public string Region { get; }
-    public string ProjectId { get; }
+    public string Region { get; } = region ?? "";
+    public string ProjectId { get; } = string.IsNullOrWhiteSpace(projectId) || !ProjectIdPattern.IsMatch(projectId.Trim())
+        ? throw new RdsException(new RdsError(RdsErrorIds.InvalidProjectId, "The project id must be 1-64 letters, digits, '-' or '_'."))
+        : projectId.Trim();
     /// <summary>The base URI requests go to, without a trailing slash.</summary>
-    public Uri Endpoint { get; }
+    public Uri Endpoint { get; } = RdsEndpoints.Validate(endpoint ?? throw new ArgumentNullException(nameof(endpoint)));
     public RdsAuthenticationType AuthenticationType => Credentials.AuthenticationType;
     /// <summary>The access key shortened to a prefix (it identifies the key; the secret is never shown).</summary>
     public string? AccessKey => Credentials.AccessKeyPrefix;
     /// <summary>Where the credentials came from: Parameter, Environment or the credentials file path.</summary>
-    public string CredentialSource { get; }
+    public string CredentialSource { get; } = credentialSource;
 
     /// <summary>The restore API version as users write it: v3 (the seed's, default) or v3.1.</summary>
     public string ApiVersion => RdsApiVersions.Name(RestoreApiVersion);
     /// <summary>The restore API version: which path the restore POST uses and which body it sends.</summary>
-    public RdsRestoreApiVersion RestoreApiVersion { get; }
+    public RdsRestoreApiVersion RestoreApiVersion { get; } = apiVersion;
     /// <summary>The rule profile online checks follow: Seed with v3, V31 with v3.1.</summary>
     public Rules.RdsRuleProfile RuleProfile => Rules.RestoreRuleProfiles.ForApiVersion(RestoreApiVersion).Name;
 
-    internal RdsCredentials Credentials { get; }
+    internal RdsCredentials Credentials { get; } = credentials ?? throw new ArgumentNullException(nameof(credentials));
 
     /// <summary>The PEM file whose CAs this connection trusts instead of the system store; null for the system store.</summary>
     public string? CertificateAuthorityFile { get; private set; }

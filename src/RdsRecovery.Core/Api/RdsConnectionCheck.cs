@@ -5,23 +5,18 @@ namespace RdsRecovery.Api;
 /// <summary>What Connect-RdsAccount's check read found: fine, fine with a warning, or a refusal that says what to check.</summary>
 public sealed class RdsConnectionCheckResult
 {
-    private RdsConnectionCheckResult(RdsError? error, string? warning, RdsException? cause)
-    {
-        Error = error;
-        Warning = warning;
-        Cause = cause;
-    }
+    private RdsConnectionCheckResult() { }
 
     /// <summary>Why the connection cannot work; null when it can (perhaps with a warning).</summary>
-    public RdsError? Error { get; }
+    public RdsError? Error { get; private init; }
     /// <summary>Something to tell the user while keeping the connection (a 403 on listing instances).</summary>
-    public string? Warning { get; }
+    public string? Warning { get; private init; }
     /// <summary>The service's own answer, for -Verbose and the error record's inner exception.</summary>
-    public RdsException? Cause { get; }
+    public RdsException? Cause { get; private init; }
 
-    internal static RdsConnectionCheckResult Ok { get; } = new(null, null, null);
-    internal static RdsConnectionCheckResult Warn(string warning, RdsException cause) => new(null, warning, cause);
-    internal static RdsConnectionCheckResult Fail(RdsError error, RdsException cause) => new(error, null, cause);
+    internal static RdsConnectionCheckResult Ok { get; } = new();
+    internal static RdsConnectionCheckResult Warn(string warning, RdsException cause) => new() { Warning = warning, Cause = cause };
+    internal static RdsConnectionCheckResult Fail(RdsError error, RdsException cause) => new() { Error = error, Cause = cause };
 }
 
 /// <summary>

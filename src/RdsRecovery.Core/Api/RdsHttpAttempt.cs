@@ -22,56 +22,41 @@ internal sealed class RdsHttpOutcome
 /// happened (answer, service error, redirect, timeout, TLS or connection failure) as an <see cref="RdsHttpOutcome"/>.
 /// Only the caller's cancellation is thrown; everything else is an outcome for the retry decision.
 /// </summary>
-internal sealed class RdsHttpAttempt
+internal sealed class RdsHttpAttempt(RdsConnection connection, RdsClientOptions options, HttpClient http, RdsHttpLog log, RdsRedactor redactor)
 {
     internal static readonly string UserAgent = BuildUserAgent();
-
-    private readonly RdsConnection _connection;
-    private readonly RdsClientOptions _options;
-    private readonly HttpClient _http;
-    private readonly RdsHttpLog _log;
-    private readonly RdsRedactor _redactor;
-
-    public RdsHttpAttempt(RdsConnection connection, RdsClientOptions options, HttpClient http, RdsHttpLog log, RdsRedactor redactor)
-    {
-        _connection = connection;
-        _options = options;
-        _http = http;
-        _log = log;
-        _redactor = redactor;
-    }
 
     public async Task<RdsHttpOutcome> SendAsync(HttpMethod method, Uri uri, byte[]? body, int attempt, CancellationToken ct)
     {
         var path = uri.PathAndQuery;
         using var request = SignedRequest(method, uri, body);
-        _log.RequestHeaders(method, path, request);
+        log.RequestHeaders(method, path, request);
 
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        cts.CancelAfter(_options.RequestTimeout);
+        cts.CancelAfter(options.RequestTimeout);
         var watch = Stopwatch.StartNew();
         try
         {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cts.Token).ConfigureAwait(false);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cts.Token).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             var requestId = Header(response, "X-Request-Id");
-            var (bytes, tooLarge) = await RdsResponseBodies.ReadCappedAsync(response, _options.MaxResponseBytes, cts.Token).ConfigureAwait(false);
+            var (bytes, tooLarge) = await RdsResponseBodies.ReadCappedAsync(response, options.MaxResponseBytes, cts.Token).ConfigureAwait(false);
             var contentType = response.Content?.Headers.ContentType?.MediaType;
             if (status >= 300 && status < 400)
             {
-                _log.Attempt(method, path, $"{status} {response.ReasonPhrase}", requestId, watch, attempt);
-                return new RdsHttpOutcome { Error = RdsHttpRefusals.Redirected(_redactor, method.Method, path, status, requestId, uri, response.Headers.Location) };
+                log.Attempt(method, path, $"{status} {response.ReasonPhrase}", requestId, watch, attempt);
+                return new RdsHttpOutcome { Error = RdsHttpRefusals.Redirected(redactor, method.Method, path, status, requestId, uri, response.Headers.Location) };
             }
             if (status >= 400)
             {
-                var error = RdsResponseBodies.ServiceError(_redactor, method.Method, path, status, requestId, bytes, tooLarge, contentType);
-                _log.Attempt(method, path, $"{status} {error.ErrorCode ?? response.ReasonPhrase}", error.RequestId, watch, attempt);
-                _log.ResponseHeaders(method, path, response);
+                var error = RdsResponseBodies.ServiceError(redactor, method.Method, path, status, requestId, bytes, tooLarge, contentType);
+                log.Attempt(method, path, $"{status} {error.ErrorCode ?? response.ReasonPhrase}", error.RequestId, watch, attempt);
+                log.ResponseHeaders(method, path, response);
                 return new RdsHttpOutcome { Error = error, RetryAfter = RetryAfter(response) };
             }
-            _log.Attempt(method, path, $"{status} {response.ReasonPhrase}", requestId, watch, attempt);
-            _log.ResponseHeaders(method, path, response);
-            var problem = tooLarge ? $"the answer is larger than {_options.MaxResponseBytes} bytes"
+            log.Attempt(method, path, $"{status} {response.ReasonPhrase}", requestId, watch, attempt);
+            log.ResponseHeaders(method, path, response);
+            var problem = tooLarge ? $"the answer is larger than {options.MaxResponseBytes} bytes"
                 : contentType is not null && contentType.IndexOf("json", StringComparison.OrdinalIgnoreCase) < 0 ? $"the answer has content type {contentType}, not JSON"
                 : null;
             if (problem is null && RdsResponseBodies.TryParseObject(bytes, out var root)) return new RdsHttpOutcome { Response = new RdsResponse(status, requestId, root) };
@@ -86,30 +71,30 @@ internal sealed class RdsHttpAttempt
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            _log.Attempt(method, path, "cancelled", null, watch, attempt);
+            log.Attempt(method, path, "cancelled", null, watch, attempt);
             throw;
         }
         catch (OperationCanceledException ex)
         {
-            _log.Attempt(method, path, "timed out", null, watch, attempt);
+            log.Attempt(method, path, "timed out", null, watch, attempt);
             return new RdsHttpOutcome
             {
                 Error = new RdsServiceException(RdsErrorKind.Timeout, method.Method, path, null, null, null, null,
-                    $"no answer within {_options.RequestTimeout.TotalSeconds:0.#} s", ex),
+                    $"no answer within {options.RequestTimeout.TotalSeconds:0.#} s", ex),
             };
         }
         catch (HttpRequestException ex) when (RdsHttpRefusals.TlsFailure(request, ex) is string tlsProblem)
         {
-            _log.Attempt(method, path, "TLS refused", null, watch, attempt);
+            log.Attempt(method, path, "TLS refused", null, watch, attempt);
             // The handshake failed, so the request itself was never written.
             return new RdsHttpOutcome { NotSent = true, Error = RdsHttpRefusals.TlsNotTrusted(method.Method, path, uri, tlsProblem) };
         }
         catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is SocketException)
         {
             var notSent = IsNotSent(ex);
-            _log.Attempt(method, path, notSent ? "connection refused" : "connection failed", null, watch, attempt);
+            log.Attempt(method, path, notSent ? "connection refused" : "connection failed", null, watch, attempt);
             var text = Flatten(ex);
-            var clean = _redactor.Clean(text);
+            var clean = redactor.Clean(text);
             return new RdsHttpOutcome
             {
                 NotSent = notSent,
@@ -124,9 +109,9 @@ internal sealed class RdsHttpAttempt
     private HttpRequestMessage SignedRequest(HttpMethod method, Uri uri, byte[]? body)
     {
         var request = new HttpRequestMessage(method, uri);
-        var sdkDate = SdkHmacSha256Signer.FormatSdkDate(_options.Clock());
+        var sdkDate = SdkHmacSha256Signer.FormatSdkDate(options.Clock());
         request.Headers.TryAddWithoutValidation("X-Sdk-Date", sdkDate);
-        request.Headers.TryAddWithoutValidation("X-Project-Id", _connection.ProjectId);
+        request.Headers.TryAddWithoutValidation("X-Project-Id", connection.ProjectId);
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
         if (body is not null)
         {
@@ -136,10 +121,10 @@ internal sealed class RdsHttpAttempt
         var signed = new List<KeyValuePair<string, string>>
         {
             new("host", SdkHmacSha256Signer.HostValue(uri)),
-            new("x-project-id", _connection.ProjectId),
+            new("x-project-id", connection.ProjectId),
             new("x-sdk-date", sdkDate),
         };
-        _connection.Credentials.Apply(request, body, signed);
+        connection.Credentials.Apply(request, body, signed);
         return request;
     }
 
@@ -148,7 +133,7 @@ internal sealed class RdsHttpAttempt
         var header = response.Headers.RetryAfter;
         if (header is null) return null;
         if (header.Delta is TimeSpan delta) return delta;
-        if (header.Date is DateTimeOffset date) return date - _options.Clock();
+        if (header.Date is DateTimeOffset date) return date - options.Clock();
         return null;
     }
 

@@ -28,26 +28,19 @@ public enum RdsFailedAnswer
 /// <summary>What the client does after one failed answer: for a read, and for the restore POST.</summary>
 public sealed class RdsRetryDecision
 {
-    internal RdsRetryDecision(RdsFailedAnswer answer, string examples, bool retryRead, bool retryRestore, string restoreResult, string why)
-    {
-        Answer = answer;
-        Examples = examples;
-        RetryRead = retryRead;
-        RetryRestore = retryRestore;
-        RestoreResult = restoreResult;
-        Why = why;
-    }
+    // Only the table below has rows.
+    internal RdsRetryDecision() { }
 
-    public RdsFailedAnswer Answer { get; }
+    public RdsFailedAnswer Answer { get; internal init; }
     /// <summary>Statuses and codes this row covers.</summary>
-    public string Examples { get; }
+    public string Examples { get; internal init; } = "";
     /// <summary>Reads (GET) are sent again within the retry budget.</summary>
-    public bool RetryRead { get; }
+    public bool RetryRead { get; internal init; }
     /// <summary>The restore POST is sent again within the retry budget.</summary>
-    public bool RetryRestore { get; }
+    public bool RetryRestore { get; internal init; }
     /// <summary>The error id the restore ends with when it is not (or no longer) retried.</summary>
-    public string RestoreResult { get; }
-    public string Why { get; }
+    public string RestoreResult { get; internal init; } = "";
+    public string Why { get; internal init; } = "";
 }
 
 /// <summary>
@@ -60,26 +53,66 @@ public static class RdsRetryDecisions
 {
     public static IReadOnlyList<RdsRetryDecision> Table { get; } = new[]
     {
-        new RdsRetryDecision(RdsFailedAnswer.Throttled, "429", true, true, "RdsThrottled",
-            "The gateway refused it before the service judged it. `Retry-After` is honoured when the wait fits the budget, else the call ends."),
-        new RdsRetryDecision(RdsFailedAnswer.NotSent, "connection refused, host not found, network unreachable", true, true, "RdsTransportError",
-            "Nothing left this machine."),
-        new RdsRetryDecision(RdsFailedAnswer.Busy, "409, DBS.200011, DBS.200047, DBS.201202, ... (`RdsServiceErrors.BusyErrorCodes`)", false, false, "RdsResourceBusy",
-            "The service judged the request: another operation runs on the instance. Sending again when it ends would restore on rules judged before it (two restores into one target)."),
-        new RdsRetryDecision(RdsFailedAnswer.ServerError, "500, 502, 503, 504", true, false, "RestoreOutcomeUnknown",
-            "The service may have accepted the restore before it failed."),
-        new RdsRetryDecision(RdsFailedAnswer.Timeout, "no answer within the request timeout", true, false, "RestoreOutcomeUnknown",
-            "The request may have arrived."),
-        new RdsRetryDecision(RdsFailedAnswer.DroppedAfterSending, "connection reset after the request was written", true, false, "RestoreOutcomeUnknown",
-            "The request may have arrived."),
-        new RdsRetryDecision(RdsFailedAnswer.UnreadableAnswer, "2xx that is not JSON, too large, or without `job_id`", false, false, "RestoreOutcomeUnknown",
-            "The service answered; reading it again would not help, and the restore may have been accepted."),
-        new RdsRetryDecision(RdsFailedAnswer.Redirect, "301, 302, 303, 307, 308", false, false, "RdsRedirectNotFollowed",
-            "Following it would send the credentials or the signed request to another place; the error names the `Location`."),
-        new RdsRetryDecision(RdsFailedAnswer.TlsNotTrusted, "untrusted certificate, name mismatch, not TLS", false, false, "RdsTlsNotTrusted",
-            "Trust does not change by waiting; the error says how to trust a private CA (`-CertificateAuthorityFile`)."),
-        new RdsRetryDecision(RdsFailedAnswer.OtherRefusal, "400, 401, 403, 404 and other 4xx", false, false, "the id of the refusal (RdsInvalidArgument, ...)",
-            "The service refused the request as it is; the same request gets the same answer."),
+        new RdsRetryDecision
+        {
+            Answer = RdsFailedAnswer.Throttled, RetryRead = true, RetryRestore = true, RestoreResult = "RdsThrottled",
+            Examples = "429",
+            Why = "The gateway refused it before the service judged it. `Retry-After` is honoured when the wait fits the budget, else the call ends.",
+        },
+        new RdsRetryDecision
+        {
+            Answer = RdsFailedAnswer.NotSent, RetryRead = true, RetryRestore = true, RestoreResult = "RdsTransportError",
+            Examples = "connection refused, host not found, network unreachable",
+            Why = "Nothing left this machine.",
+        },
+        new RdsRetryDecision
+        {
+            Answer = RdsFailedAnswer.Busy, RetryRead = false, RetryRestore = false, RestoreResult = "RdsResourceBusy",
+            Examples = "409, DBS.200011, DBS.200047, DBS.201202, ... (`RdsServiceErrors.BusyErrorCodes`)",
+            Why = "The service judged the request: another operation runs on the instance. Sending again when it ends would restore on rules judged before it (two restores into one target).",
+        },
+        new RdsRetryDecision
+        {
+            Answer = RdsFailedAnswer.ServerError, RetryRead = true, RetryRestore = false, RestoreResult = "RestoreOutcomeUnknown",
+            Examples = "500, 502, 503, 504",
+            Why = "The service may have accepted the restore before it failed.",
+        },
+        new RdsRetryDecision
+        {
+            Answer = RdsFailedAnswer.Timeout, RetryRead = true, RetryRestore = false, RestoreResult = "RestoreOutcomeUnknown",
+            Examples = "no answer within the request timeout",
+            Why = "The request may have arrived.",
+        },
+        new RdsRetryDecision
+        {
+            Answer = RdsFailedAnswer.DroppedAfterSending, RetryRead = true, RetryRestore = false, RestoreResult = "RestoreOutcomeUnknown",
+            Examples = "connection reset after the request was written",
+            Why = "The request may have arrived.",
+        },
+        new RdsRetryDecision
+        {
+            Answer = RdsFailedAnswer.UnreadableAnswer, RetryRead = false, RetryRestore = false, RestoreResult = "RestoreOutcomeUnknown",
+            Examples = "2xx that is not JSON, too large, or without `job_id`",
+            Why = "The service answered; reading it again would not help, and the restore may have been accepted.",
+        },
+        new RdsRetryDecision
+        {
+            Answer = RdsFailedAnswer.Redirect, RetryRead = false, RetryRestore = false, RestoreResult = "RdsRedirectNotFollowed",
+            Examples = "301, 302, 303, 307, 308",
+            Why = "Following it would send the credentials or the signed request to another place; the error names the `Location`.",
+        },
+        new RdsRetryDecision
+        {
+            Answer = RdsFailedAnswer.TlsNotTrusted, RetryRead = false, RetryRestore = false, RestoreResult = "RdsTlsNotTrusted",
+            Examples = "untrusted certificate, name mismatch, not TLS",
+            Why = "Trust does not change by waiting; the error says how to trust a private CA (`-CertificateAuthorityFile`).",
+        },
+        new RdsRetryDecision
+        {
+            Answer = RdsFailedAnswer.OtherRefusal, RetryRead = false, RetryRestore = false, RestoreResult = "the id of the refusal (RdsInvalidArgument, ...)",
+            Examples = "400, 401, 403, 404 and other 4xx",
+            Why = "The service refused the request as it is; the same request gets the same answer.",
+        },
     };
 
     public static RdsRetryDecision For(RdsFailedAnswer answer) => Table.First(r => r.Answer == answer);

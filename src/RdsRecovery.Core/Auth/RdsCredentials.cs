@@ -10,28 +10,23 @@ namespace RdsRecovery.Auth;
 /// </summary>
 public sealed class RdsCredentials
 {
-    private readonly byte[]? _secretKeyUtf8;
-    private readonly string? _securityToken;
-    private readonly string? _iamToken;
+    // Only the factories build one.
+    private RdsCredentials() { }
 
-    private RdsCredentials(RdsAuthenticationType type, string? accessKey, byte[]? secretKeyUtf8, string? securityToken, string? iamToken)
-    {
-        AuthenticationType = type;
-        AccessKey = accessKey;
-        _secretKeyUtf8 = secretKeyUtf8;
-        _securityToken = securityToken;
-        _iamToken = iamToken;
-    }
-
-    public RdsAuthenticationType AuthenticationType { get; }
+    public RdsAuthenticationType AuthenticationType { get; private init; }
 
     /// <summary>The access key id (an identifier, not a secret); null for token authentication.</summary>
-    internal string? AccessKey { get; }
+    internal string? AccessKey { get; private init; }
+
+    // The secret parts: private, so no output, serializer or formatter can reach them.
+    private byte[]? SecretKeyUtf8 { get; init; }
+    private string? SecurityToken { get; init; }
+    private string? IamToken { get; init; }
 
     /// <summary>The access key shortened to a prefix, safe to display.</summary>
     public string? AccessKeyPrefix => Mask(AccessKey);
 
-    public bool HasSecurityToken => !string.IsNullOrEmpty(_securityToken);
+    public bool HasSecurityToken => !string.IsNullOrEmpty(SecurityToken);
 
     /// <remarks>Throws <see cref="Api.RdsException"/> (InvalidCredentialCharacters) when the access key or token cannot travel in a header.</remarks>
     public static RdsCredentials FromAccessKey(string accessKey, string secretKey, string? securityToken = null)
@@ -41,7 +36,10 @@ public sealed class RdsCredentials
         var token = string.IsNullOrWhiteSpace(securityToken) ? null : securityToken!.Trim();
         HeaderValueCheck.Require(accessKey.Trim(), "access key");
         if (token is not null) HeaderValueCheck.Require(token, "security token");
-        return new RdsCredentials(RdsAuthenticationType.AkSk, accessKey.Trim(), Encoding.UTF8.GetBytes(secretKey), token, null);
+        return new RdsCredentials
+        {
+            AuthenticationType = RdsAuthenticationType.AkSk, AccessKey = accessKey.Trim(), SecretKeyUtf8 = Encoding.UTF8.GetBytes(secretKey), SecurityToken = token,
+        };
     }
 
     public static RdsCredentials FromAccessKey(string accessKey, SecureString secretKey, SecureString? securityToken = null)
@@ -54,7 +52,7 @@ public sealed class RdsCredentials
     {
         if (string.IsNullOrWhiteSpace(token)) throw new ArgumentException("The IAM token is empty.", nameof(token));
         HeaderValueCheck.Require(token.Trim(), "IAM token");
-        return new RdsCredentials(RdsAuthenticationType.Token, null, null, null, token.Trim());
+        return new RdsCredentials { AuthenticationType = RdsAuthenticationType.Token, IamToken = token.Trim() };
     }
 
     public static RdsCredentials FromToken(SecureString token)
@@ -71,26 +69,26 @@ public sealed class RdsCredentials
     {
         if (AuthenticationType == RdsAuthenticationType.Token)
         {
-            request.Headers.TryAddWithoutValidation("X-Auth-Token", _iamToken);
+            request.Headers.TryAddWithoutValidation("X-Auth-Token", IamToken);
             return;
         }
-        if (_securityToken is not null)
+        if (SecurityToken is not null)
         {
-            request.Headers.TryAddWithoutValidation("X-Security-Token", _securityToken);
-            signedHeaderValues.Add(new KeyValuePair<string, string>("x-security-token", _securityToken));
+            request.Headers.TryAddWithoutValidation("X-Security-Token", SecurityToken);
+            signedHeaderValues.Add(new KeyValuePair<string, string>("x-security-token", SecurityToken));
         }
         var names = new List<string>(signedHeaderValues.Count);
         foreach (var h in signedHeaderValues) names.Add(h.Key);
-        var authorization = SdkHmacSha256Signer.Sign(request.Method.Method, request.RequestUri!, signedHeaderValues, names, body, AccessKey!, _secretKeyUtf8!);
+        var authorization = SdkHmacSha256Signer.Sign(request.Method.Method, request.RequestUri!, signedHeaderValues, names, body, AccessKey!, SecretKeyUtf8!);
         request.Headers.TryAddWithoutValidation("Authorization", authorization);
     }
 
     /// <summary>Every secret form this credential holds, for redaction of diagnostics.</summary>
     internal IEnumerable<string> SecretValues()
     {
-        if (_secretKeyUtf8 is not null) yield return Encoding.UTF8.GetString(_secretKeyUtf8);
-        if (_securityToken is not null) yield return _securityToken;
-        if (_iamToken is not null) yield return _iamToken;
+        if (SecretKeyUtf8 is not null) yield return Encoding.UTF8.GetString(SecretKeyUtf8);
+        if (SecurityToken is not null) yield return SecurityToken;
+        if (IamToken is not null) yield return IamToken;
     }
 
     internal static string? Mask(string? accessKey)

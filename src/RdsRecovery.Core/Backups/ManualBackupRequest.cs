@@ -8,19 +8,13 @@ namespace RdsRecovery.Backups;
 /// </summary>
 public sealed class ManualBackupRequest
 {
-    private ManualBackupRequest(string instanceId, string name, string? description, IReadOnlyList<string>? databases)
-    {
-        InstanceId = instanceId;
-        Name = name;
-        Description = description;
-        Databases = databases;
-    }
+    private ManualBackupRequest() { }
 
-    public string InstanceId { get; }
-    public string Name { get; }
-    public string? Description { get; }
+    public string InstanceId { get; private init; } = "";
+    public string Name { get; private init; } = "";
+    public string? Description { get; private init; }
     /// <summary>SQL Server (and PostgreSQL, per the SDK): only these databases; null backs up the whole instance.</summary>
-    public IReadOnlyList<string>? Databases { get; }
+    public IReadOnlyList<string>? Databases { get; private init; }
 
     /// <summary>The request, or every reason it cannot be sent.</summary>
     public static bool TryCreate(string? instanceId, string? name, string? description, IEnumerable<string?>? databases,
@@ -43,7 +37,9 @@ public sealed class ManualBackupRequest
                     "-DatabaseName names a database twice. Nothing was sent.", databases, "DatabaseName"));
         }
         errors = found;
-        request = found.Count == 0 ? new ManualBackupRequest(instanceId!, name!, string.IsNullOrEmpty(description) ? null : description, names) : null;
+        request = found.Count == 0
+            ? new ManualBackupRequest { InstanceId = instanceId!, Name = name!, Description = string.IsNullOrEmpty(description) ? null : description, Databases = names }
+            : null;
         return request is not null;
     }
 

@@ -12,28 +12,18 @@ namespace RdsRecovery.Errors;
 /// <c>RdsException</c> for a failure that stops the command (configuration, the service). The category is never
 /// chosen here: the catalogue has it.
 /// </remarks>
-public sealed class RdsError
+public sealed class RdsError(string id, string message, object? targetObject = null, string? parameterName = null, Exception? cause = null)
 {
-    public RdsError(string id, string message, object? targetObject = null, string? parameterName = null, Exception? cause = null)
-    {
-        Category = RdsErrorCatalog.Get(id).Category;
-        Id = id;
-        Message = message;
-        TargetObject = targetObject;
-        ParameterName = parameterName;
-        Cause = cause;
-    }
-
-    public string Id { get; }
-    /// <summary>The id's category in <see cref="RdsErrorCatalog"/>.</summary>
-    public RdsErrorCategory Category { get; }
-    public string Message { get; }
+    public string Id { get; } = id;
+    /// <summary>The id's category in <see cref="RdsErrorCatalog"/> (an id missing there throws here).</summary>
+    public RdsErrorCategory Category { get; } = RdsErrorCatalog.Get(id).Category;
+    public string Message { get; } = message;
     /// <summary>The value that was refused (an id, a time, a map, an object).</summary>
-    public object? TargetObject { get; }
+    public object? TargetObject { get; } = targetObject;
     /// <summary>The cmdlet parameter (or model property) the value came from, when there is one.</summary>
-    public string? ParameterName { get; }
+    public string? ParameterName { get; } = parameterName;
     /// <summary>The failure behind this error (for example the service's answer), kept as the record's inner exception.</summary>
-    public Exception? Cause { get; }
+    public Exception? Cause { get; } = cause;
 
     /// <summary>The same error about another representation of the value (for example the hashtable a map was read from).</summary>
     public RdsError WithTarget(object? targetObject) => new(Id, Message, targetObject, ParameterName, Cause);

@@ -143,5 +143,6 @@ public static class RdsErrorCatalog
         return string.Join("\n", lines);
     }
 
-    private static RdsErrorEntry E(RdsErrorGroup group, string id, RdsErrorCategory category, string summary) => new(id, category, summary, group);
+    private static RdsErrorEntry E(RdsErrorGroup group, string id, RdsErrorCategory category, string summary) =>
+        new() { Id = id, Category = category, Summary = summary, Group = group };
 }

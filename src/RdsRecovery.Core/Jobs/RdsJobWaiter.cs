@@ -257,21 +257,13 @@ public sealed class RdsJobWaiter
         : span.TotalMinutes >= 1 ? span.TotalMinutes.ToString("0.##", CultureInfo.InvariantCulture) + " min"
         : span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
 
-    private sealed class Tracker
+    private sealed class Tracker(RdsRestoreJob job, DateTimeOffset firstPoll, DateTimeOffset visibleBy, TimeSpan interval)
     {
-        public Tracker(RdsRestoreJob job, DateTimeOffset firstPoll, DateTimeOffset visibleBy, TimeSpan interval)
-        {
-            Job = job;
-            NextPoll = firstPoll;
-            VisibleBy = visibleBy;
-            Interval = interval;
-        }
-
-        public RdsRestoreJob Job { get; }
+        public RdsRestoreJob Job { get; } = job;
         /// <summary>Grace for "not yet visible" counts from here.</summary>
-        public DateTimeOffset VisibleBy { get; }
-        public DateTimeOffset NextPoll { get; set; }
-        public TimeSpan Interval { get; set; }
+        public DateTimeOffset VisibleBy { get; } = visibleBy;
+        public DateTimeOffset NextPoll { get; set; } = firstPoll;
+        public TimeSpan Interval { get; set; } = interval;
         public bool WaitingForTarget { get; set; }
         public int Errors { get; set; }
         public RdsJobWaitResult? Result { get; private set; }

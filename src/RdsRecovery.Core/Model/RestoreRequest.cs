@@ -16,26 +16,18 @@ public sealed partial class RestoreRequest : IRestoreOperation
     /// <summary>Always Instance: the whole instance is restored.</summary>
     public RestoreKind Kind => RestoreKind.Instance;
 
-    private RestoreRequest(string sourceInstanceId, string targetInstanceId, RestoreMode mode, string? backupId,
-        DateTimeOffset? restoreTime, IReadOnlyList<KeyValuePair<string, string>>? databaseMap)
-    {
-        SourceInstanceId = sourceInstanceId;
-        TargetInstanceId = targetInstanceId;
-        Mode = mode;
-        BackupId = backupId;
-        RestoreTime = restoreTime;
-        DatabaseMap = databaseMap;
-    }
+    // Only TryCreate builds one, after validating every value.
+    private RestoreRequest() { }
 
-    public string SourceInstanceId { get; }
-    public string TargetInstanceId { get; }
-    public RestoreMode Mode { get; }
+    public string SourceInstanceId { get; private init; } = "";
+    public string TargetInstanceId { get; private init; } = "";
+    public RestoreMode Mode { get; private init; }
     /// <summary>Set when <see cref="Mode"/> is Backup.</summary>
-    public string? BackupId { get; }
+    public string? BackupId { get; private init; }
     /// <summary>Set (in UTC, to the millisecond) when <see cref="Mode"/> is PointInTime.</summary>
-    public DateTimeOffset? RestoreTime { get; }
+    public DateTimeOffset? RestoreTime { get; private init; }
     /// <summary>SQL Server only: old name to new name, in the order given; an empty new name keeps the original name. Null restores every database.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>>? DatabaseMap { get; }
+    public IReadOnlyList<KeyValuePair<string, string>>? DatabaseMap { get; private init; }
 
     /// <summary>True when the restore overwrites the instance the data comes from.</summary>
     public bool IsRestoreToSource => string.Equals(SourceInstanceId, TargetInstanceId, StringComparison.Ordinal);
@@ -115,7 +107,11 @@ public sealed partial class RestoreRequest : IRestoreOperation
         }
         // The wire carries milliseconds: drop finer ticks now so the request shows exactly what is sent.
         DateTimeOffset? time = hasTime ? DateTimeOffset.FromUnixTimeMilliseconds(restoreTime!.Value.ToUnixTimeMilliseconds()) : null;
-        request = new RestoreRequest(sourceInstanceId!, targetInstanceId!, mode, hasBackup ? backupId : null, time, map?.AsReadOnly());
+        request = new RestoreRequest
+        {
+            SourceInstanceId = sourceInstanceId!, TargetInstanceId = targetInstanceId!, Mode = mode, BackupId = hasBackup ? backupId : null,
+            RestoreTime = time, DatabaseMap = map?.AsReadOnly(),
+        };
         errors = Array.Empty<RdsError>();
         return true;
     }

@@ -9,19 +9,14 @@ namespace RdsRecovery.Restore;
 /// </summary>
 public sealed class RestoreConfirmation
 {
-    private RestoreConfirmation(string caption, string query, string description)
-    {
-        Caption = caption;
-        Query = query;
-        Description = description;
-    }
+    private RestoreConfirmation() { }
 
     /// <summary>The prompt's title: "Overwrite erp-staging (id)".</summary>
-    public string Caption { get; }
+    public string Caption { get; private init; } = "";
     /// <summary>The prompt's question: what happens, that it cannot be undone, and the exact body.</summary>
-    public string Query { get; }
+    public string Query { get; private init; } = "";
     /// <summary>The -WhatIf line: what would happen and the exact body.</summary>
-    public string Description { get; }
+    public string Description { get; private init; } = "";
 
     /// <param name="body">The exact JSON body that would be sent.</param>
     /// <param name="sending">For -WhatIf: how it would be sent (API version, rules, path and body).</param>
@@ -46,15 +41,19 @@ public sealed class RestoreConfirmation
         var undo = undoing is null ? "" : $"UNDO of restore job {undoing}: ";
         if (safetyBackup is not null)
         {
-            return new RestoreConfirmation(
-                $"{undo}Back up, then overwrite {target}",
-                $"{undo}{target}: FIRST {safetyBackup}; only once it is COMPLETED, {scope}.{same} The restore can be undone from that backup with Undo-RdsRestore. Restore body: {body}",
-                $"{undo}{target}: step 1: {safetyBackup}. Step 2, once it is COMPLETED and the target ACTIVE: {scope}.{same} {request.Describe()}. {sending}");
+            return new RestoreConfirmation
+            {
+                Caption = $"{undo}Back up, then overwrite {target}",
+                Query = $"{undo}{target}: FIRST {safetyBackup}; only once it is COMPLETED, {scope}.{same} The restore can be undone from that backup with Undo-RdsRestore. Restore body: {body}",
+                Description = $"{undo}{target}: step 1: {safetyBackup}. Step 2, once it is COMPLETED and the target ACTIVE: {scope}.{same} {request.Describe()}. {sending}",
+            };
         }
-        return new RestoreConfirmation(
-            $"{undo}Overwrite {target}",
-            $"{undo}{target}: {scope}.{same} This cannot be undone. Body: {body}",
-            $"{undo}{target}: {scope}.{same} {request.Describe()}. {sending}");
+        return new RestoreConfirmation
+        {
+            Caption = $"{undo}Overwrite {target}",
+            Query = $"{undo}{target}: {scope}.{same} This cannot be undone. Body: {body}",
+            Description = $"{undo}{target}: {scope}.{same} {request.Describe()}. {sending}",
+        };
     }
 
     private static string Label(RdsInstance? instance, string id) =>

@@ -49,6 +49,4 @@ internal static class RestoreRuleData
         ["EX"] = SqlServerEdition.Express,
         ["EXPRESS"] = SqlServerEdition.Express,
     };
-
-    private static KeyValuePair<string, string[]> Row(string source, params string[] targets) => new KeyValuePair<string, string[]>(source, targets);
 }

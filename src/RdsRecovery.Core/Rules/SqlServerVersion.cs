@@ -8,22 +8,15 @@ namespace RdsRecovery.Rules;
 /// a year, an optional R2, and an edition. Parsing is lenient: case, '_'/'-'/space separators, and the long
 /// edition names (Standard, Enterprise, Web, Express) are all accepted.
 /// </summary>
-public sealed class SqlServerVersion : IEquatable<SqlServerVersion>
+public sealed class SqlServerVersion(int year, bool isR2, SqlServerEdition edition) : IEquatable<SqlServerVersion>
 {
     private static readonly Regex Shape = new Regex(
         @"^\s*(?:SQL\s*SERVER[\s_-]*)?(?<year>\d{4})[\s_-]*(?<r2>R2)?[\s_-]*(?<edition>[A-Z]+)(?:[\s_-]*EDITION)?\s*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    public SqlServerVersion(int year, bool isR2, SqlServerEdition edition)
-    {
-        Year = year;
-        IsR2 = isR2;
-        Edition = edition;
-    }
-
-    public int Year { get; }
-    public bool IsR2 { get; }
-    public SqlServerEdition Edition { get; }
+    public int Year { get; } = year;
+    public bool IsR2 { get; } = isR2;
+    public SqlServerEdition Edition { get; } = edition;
 
     /// <summary>The service's spelling, for example 2008_R2_WEB or 2014_SE.</summary>
     public string Key => string.Format(CultureInfo.InvariantCulture, "{0}{1}_{2}", Year, IsR2 ? "_R2" : "", EditionCode(Edition));

@@ -42,31 +42,26 @@ public sealed partial class PartialRestoreRequest
     private void WriteBatch(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
-        writer.WriteStartArray("instances");
-        writer.WriteStartObject();
-        writer.WriteNumber("restore_time", RestoreTimeUnixMilliseconds);
-        writer.WriteString("instance_id", InstanceId);
-        if (Kind == RestoreKind.Database)
+        WriteOneObjectArray(writer, "instances", () =>
         {
-            if (FastRestore) writer.WriteBoolean("is_fast_restore", true);
-            WriteRenames(writer, "databases");
-        }
-        else
-        {
-            writer.WriteStartArray("databases");
-            writer.WriteStartObject();
-            writer.WriteString("database", Database);
-            writer.WriteStartArray("schemas");
-            writer.WriteStartObject();
-            writer.WriteString("schema", Schema);
-            WriteRenames(writer, "tables");
-            writer.WriteEndObject();
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-            writer.WriteEndArray();
-        }
-        writer.WriteEndObject();
-        writer.WriteEndArray();
+            writer.WriteNumber("restore_time", RestoreTimeUnixMilliseconds);
+            writer.WriteString("instance_id", InstanceId);
+            if (Kind == RestoreKind.Database)
+            {
+                if (FastRestore) writer.WriteBoolean("is_fast_restore", true);
+                WriteRenames(writer, "databases");
+                return;
+            }
+            WriteOneObjectArray(writer, "databases", () =>
+            {
+                writer.WriteString("database", Database);
+                WriteOneObjectArray(writer, "schemas", () =>
+                {
+                    writer.WriteString("schema", Schema);
+                    WriteRenames(writer, "tables");
+                });
+            });
+        });
         writer.WriteEndObject();
     }
 
@@ -75,14 +70,23 @@ public sealed partial class PartialRestoreRequest
     {
         writer.WriteStartObject();
         writer.WriteNumber("restore_time", RestoreTimeUnixMilliseconds);
-        writer.WriteStartArray("restore_tables");
-        writer.WriteStartObject();
-        writer.WriteString("database", Database);
-        WriteRenames(writer, "tables");
-        writer.WriteEndObject();
-        writer.WriteEndArray();
+        WriteOneObjectArray(writer, "restore_tables", () =>
+        {
+            writer.WriteString("database", Database);
+            WriteRenames(writer, "tables");
+        });
         if (FastRestore) writer.WriteBoolean("is_fast_restore", true);
         writer.WriteEndObject();
+    }
+
+    // "name":[{...}]: the bodies nest arrays that hold a single object (one instance, one database, one schema).
+    private static void WriteOneObjectArray(Utf8JsonWriter writer, string name, Action writeMembers)
+    {
+        writer.WriteStartArray(name);
+        writer.WriteStartObject();
+        writeMembers();
+        writer.WriteEndObject();
+        writer.WriteEndArray();
     }
 
     private void WriteRenames(Utf8JsonWriter writer, string name)

@@ -11,36 +11,26 @@ namespace RdsRecovery.Model;
 /// </summary>
 public sealed partial class PartialRestoreRequest : IRestoreOperation
 {
-    private PartialRestoreRequest(RestoreKind kind, string instanceId, DateTimeOffset restoreTime, IReadOnlyList<RestoreRename> renames,
-        bool fastRestore, string? database, string? schema, RdsEngine engine)
-    {
-        Kind = kind;
-        InstanceId = instanceId;
-        RestoreTime = restoreTime;
-        Renames = renames;
-        FastRestore = fastRestore;
-        Database = database;
-        Schema = schema;
-        Engine = engine;
-    }
+    // Only the factories build one, after validating every value.
+    private PartialRestoreRequest() { }
 
-    public RestoreKind Kind { get; }
-    public string InstanceId { get; }
+    public RestoreKind Kind { get; private init; }
+    public string InstanceId { get; private init; } = "";
     /// <summary>The point in time, in UTC to the millisecond (what is sent).</summary>
-    public DateTimeOffset RestoreTime { get; }
+    public DateTimeOffset RestoreTime { get; private init; }
     /// <summary>Databases (Kind Database) or tables (Kind Table) to restore, old name to new name, in the order given.</summary>
-    public IReadOnlyList<RestoreRename> Renames { get; }
+    public IReadOnlyList<RestoreRename> Renames { get; private init; } = Array.Empty<RestoreRename>();
     /// <summary>Ask for the service's fast restore (is_fast_restore).</summary>
-    public bool FastRestore { get; }
+    public bool FastRestore { get; private init; }
     /// <summary>Tables: the database they are in.</summary>
-    public string? Database { get; }
+    public string? Database { get; private init; }
     /// <summary>PostgreSQL tables: the schema they are in.</summary>
-    public string? Schema { get; }
+    public string? Schema { get; private init; }
     /// <summary>
     /// Tables: the instance's engine, which picks the API (MySQL: v3.1 RestoreTablesNew; PostgreSQL: BatchRestorePostgreSqlTables).
     /// Databases: the engine when known (one API serves both), else Unknown.
     /// </summary>
-    public RdsEngine Engine { get; }
+    public RdsEngine Engine { get; private init; }
 
     string IRestoreOperation.SourceInstanceId => InstanceId;
     string IRestoreOperation.TargetInstanceId => InstanceId;
@@ -57,8 +47,10 @@ public sealed partial class PartialRestoreRequest : IRestoreOperation
     {
         var found = Common(instanceId, restoreTime, clock);
         var renames = ReadRenames(databases, RestoreKind.Database, found);
-        return Finish(found, () => new PartialRestoreRequest(RestoreKind.Database, instanceId!, Millis(restoreTime!.Value), renames!, fastRestore, null, null, engine),
-            out request, out errors);
+        return Finish(found, () => new PartialRestoreRequest
+        {
+            Kind = RestoreKind.Database, InstanceId = instanceId!, RestoreTime = Millis(restoreTime!.Value), Renames = renames!, FastRestore = fastRestore, Engine = engine,
+        }, out request, out errors);
     }
 
     /// <summary>
@@ -80,8 +72,11 @@ public sealed partial class PartialRestoreRequest : IRestoreOperation
             found.Add(new RdsError(RdsErrorIds.InvalidTableMap, "-Schema is blank: name the schema the tables are in, or leave it out for public.", schema, "Schema"));
         var renames = ReadRenames(tables, RestoreKind.Table, found);
         var effectiveSchema = engine == RdsEngine.PostgreSql ? schema ?? DefaultPostgreSqlSchema : null;
-        return Finish(found, () => new PartialRestoreRequest(RestoreKind.Table, instanceId!, Millis(restoreTime!.Value), renames!, fastRestore, database, effectiveSchema, engine),
-            out request, out errors);
+        return Finish(found, () => new PartialRestoreRequest
+        {
+            Kind = RestoreKind.Table, InstanceId = instanceId!, RestoreTime = Millis(restoreTime!.Value), Renames = renames!, FastRestore = fastRestore,
+            Database = database, Schema = effectiveSchema, Engine = engine,
+        }, out request, out errors);
     }
 
     /// <summary>The schema PostgreSQL tables are looked for in when -Schema is not given.</summary>

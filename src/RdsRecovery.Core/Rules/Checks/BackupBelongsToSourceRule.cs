@@ -1,13 +1,9 @@
 namespace RdsRecovery.Rules.Checks;
 
-internal sealed class BackupBelongsToSourceRule : ICompatibilityRule
+internal sealed class BackupBelongsToSourceRule() : BackupRule(RdsRuleIds.BackupBelongsToSource)
 {
-    public string Id => RdsRuleIds.BackupBelongsToSource;
-
-    public RuleResult Evaluate(RestoreRequest request, RestoreFacts facts)
+    protected override RuleResult Judge(RestoreRequest request, RdsBackup backup)
     {
-        if (BackupFacts.Unusable(Id, request, facts) is { } notChecked) return notChecked;
-        var backup = facts.Backup!;
         if (!Describe.NotBlank(backup.InstanceId))
             return RuleResult.NotChecked(Id, $"The instance backup {request.BackupId} was taken of is not known.");
         return string.Equals(backup.InstanceId, request.SourceInstanceId, StringComparison.Ordinal)

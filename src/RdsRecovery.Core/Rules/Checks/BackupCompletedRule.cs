@@ -1,13 +1,9 @@
 namespace RdsRecovery.Rules.Checks;
 
-internal sealed class BackupCompletedRule : ICompatibilityRule
+internal sealed class BackupCompletedRule() : BackupRule(RdsRuleIds.BackupCompleted)
 {
-    public string Id => RdsRuleIds.BackupCompleted;
-
-    public RuleResult Evaluate(RestoreRequest request, RestoreFacts facts)
+    protected override RuleResult Judge(RestoreRequest request, RdsBackup backup)
     {
-        if (BackupFacts.Unusable(Id, request, facts) is { } notChecked) return notChecked;
-        var backup = facts.Backup!;
         if (!Describe.NotBlank(backup.Status))
             return RuleResult.NotChecked(Id, $"The status of backup {request.BackupId} is not known.");
         return string.Equals(backup.Status.Trim(), "COMPLETED", StringComparison.OrdinalIgnoreCase)

@@ -1,13 +1,10 @@
 namespace RdsRecovery.Rules.Checks;
 
-internal sealed class DatabaseMapOnlyForSqlServerRule : ICompatibilityRule
+internal sealed class DatabaseMapOnlyForSqlServerRule()
+    : DatabaseMapRule(RdsRuleIds.DatabaseMapOnlyForSqlServer, "No database map: every database is restored.")
 {
-    public string Id => RdsRuleIds.DatabaseMapOnlyForSqlServer;
-
-    public RuleResult Evaluate(RestoreRequest request, RestoreFacts facts)
+    protected override RuleResult Judge(RestoreRequest request, IReadOnlyList<KeyValuePair<string, string>> map, RestoreFacts facts)
     {
-        if (request.DatabaseMap is null)
-            return RuleResult.Passed(Id, "No database map: every database is restored.");
         var source = facts.Source;
         if (source is null || !Describe.NotBlank(source.Engine))
             return RuleResult.NotChecked(Id, "A database map is given but the source's engine is not known; the map is valid for SQL Server only.");

@@ -1,15 +1,11 @@
 namespace RdsRecovery.Rules.Checks;
 
 /// <summary>The naming policy for new SQL Server database names (the profile's length and characters; reserved words in both). Kept original names are not checked here.</summary>
-internal sealed class DatabaseNameAllowedRule : ICompatibilityRule
+internal sealed class DatabaseNameAllowedRule() : DatabaseMapRule(RdsRuleIds.DatabaseNameAllowed, "No database map: no new names to check.")
 {
-    public string Id => RdsRuleIds.DatabaseNameAllowed;
-
-    public RuleResult Evaluate(RestoreRequest request, RestoreFacts facts)
+    protected override RuleResult Judge(RestoreRequest request, IReadOnlyList<KeyValuePair<string, string>> map, RestoreFacts facts)
     {
-        if (request.DatabaseMap is null)
-            return RuleResult.Passed(Id, "No database map: no new names to check.");
-        var newNames = RestoredNames.Of(request.DatabaseMap, facts.Profile).Where(n => n.Renamed).Select(n => n.Name).ToList();
+        var newNames = RestoredNames.Of(map, facts.Profile).Where(n => n.Renamed).Select(n => n.Name).ToList();
         if (newNames.Count == 0)
             return RuleResult.Passed(Id, "Every database keeps its original name.");
         var problems = newNames.Select(n => Problem(n, facts.Profile)).Where(p => p is not null).ToList();

@@ -6,16 +6,11 @@ namespace RdsRecovery.Rules.Checks;
 /// already (the service refuses it as a clash: it never silently replaces a database); and no two restored
 /// databases may land on the same name. Names compare case-insensitively, as SQL Server's default collation does.
 /// </summary>
-internal sealed class DatabaseNameNotInUseRule : ICompatibilityRule
+internal sealed class DatabaseNameNotInUseRule()
+    : DatabaseMapRule(RdsRuleIds.DatabaseNameNotInUse, "No database map: databases are restored as they are.")
 {
-    public string Id => RdsRuleIds.DatabaseNameNotInUse;
-
-    public RuleResult Evaluate(RestoreRequest request, RestoreFacts facts)
+    protected override RuleResult Judge(RestoreRequest request, IReadOnlyList<KeyValuePair<string, string>> map, RestoreFacts facts)
     {
-        var map = request.DatabaseMap;
-        if (map is null)
-            return RuleResult.Passed(Id, "No database map: databases are restored as they are.");
-
         var problems = new List<string>();
         var landed = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var restored = RestoredNames.Of(map, facts.Profile);

@@ -8,15 +8,11 @@ namespace RdsRecovery.Rules.Checks;
 /// source's current databases never decide: recovering a database dropped since is what a PITR is for.
 /// The service refuses an unknown name (DBS.280128) when the request is sent.
 /// </summary>
-internal sealed class DatabaseToRestoreExistsRule : ICompatibilityRule
+internal sealed class DatabaseToRestoreExistsRule()
+    : DatabaseMapRule(RdsRuleIds.DatabaseToRestoreExists, "No database map: every database is restored.")
 {
-    public string Id => RdsRuleIds.DatabaseToRestoreExists;
-
-    public RuleResult Evaluate(RestoreRequest request, RestoreFacts facts)
+    protected override RuleResult Judge(RestoreRequest request, IReadOnlyList<KeyValuePair<string, string>> map, RestoreFacts facts)
     {
-        var map = request.DatabaseMap;
-        if (map is null)
-            return RuleResult.Passed(Id, "No database map: every database is restored.");
         var names = map.Select(p => p.Key).ToList();
         return request.Mode == RestoreMode.Backup ? FromBackup(request, facts, names) : AtPointInTime(request, facts, names);
     }

@@ -1,14 +1,9 @@
 namespace RdsRecovery.Rules.Checks;
 
-internal sealed class SameEngineRule : ICompatibilityRule
+internal sealed class SameEngineRule() : InstancePairRule(RdsRuleIds.SameEngine, "The engines of both instances are needed to compare them.")
 {
-    public string Id => RdsRuleIds.SameEngine;
-
-    public RuleResult Evaluate(RestoreRequest request, RestoreFacts facts)
+    protected override RuleResult Compare(RdsInstance source, RdsInstance target, RestoreFacts facts)
     {
-        var (source, target) = (facts.Source, facts.Target);
-        if (source is null || target is null || !Describe.NotBlank(source.Engine) || !Describe.NotBlank(target.Engine))
-            return RuleResult.NotChecked(Id, "The engines of both instances are needed to compare them.");
         var s = RdsEngines.Parse(source.Engine);
         var t = RdsEngines.Parse(target.Engine);
         // Unknown engines are compared by their normalised spelling, so two instances of a new engine still match.

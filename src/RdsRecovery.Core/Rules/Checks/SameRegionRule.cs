@@ -1,16 +1,10 @@
 namespace RdsRecovery.Rules.Checks;
 
-internal sealed class SameRegionRule : ICompatibilityRule
+internal sealed class SameRegionRule() : InstancePairRule(RdsRuleIds.SameRegion, "The regions of both instances are needed.")
 {
-    public string Id => RdsRuleIds.SameRegion;
+    protected override bool Knows(RdsInstance instance) => Describe.NotBlank(instance.Region);
 
-    public RuleResult Evaluate(RestoreRequest request, RestoreFacts facts)
-    {
-        var (source, target) = (facts.Source, facts.Target);
-        if (source is null || target is null || !Describe.NotBlank(source.Region) || !Describe.NotBlank(target.Region))
-            return RuleResult.NotChecked(Id, "The regions of both instances are needed.");
-        return string.Equals(source.Region!.Trim(), target.Region!.Trim(), StringComparison.OrdinalIgnoreCase)
-            ? RuleResult.Passed(Id, $"Both are in {source.Region}.")
-            : RuleResult.Failed(Id, $"{Describe.Instance("Source", source)} is in {source.Region} but {Describe.Instance("target", target)} is in {target.Region}. Restores across regions are not supported: pick a target in {source.Region}.");
-    }
+    protected override RuleResult Compare(RdsInstance source, RdsInstance target, RestoreFacts facts) =>
+        SameOrFailed(source.Region, target.Region, $"Both are in {source.Region}.",
+            $"{Describe.Instance("Source", source)} is in {source.Region} but {Describe.Instance("target", target)} is in {target.Region}. Restores across regions are not supported: pick a target in {source.Region}.");
 }

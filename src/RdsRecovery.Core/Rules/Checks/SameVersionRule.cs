@@ -5,23 +5,19 @@ namespace RdsRecovery.Rules.Checks;
 /// compares MySQL minor versions (V31), datastore.complete_version decides too: 5.6/5.7 may go to an equal or higher
 /// minor version, other versions (8.0) need the same one.
 /// </summary>
-internal sealed class SameVersionRule : ICompatibilityRule
+internal sealed class SameVersionRule()
+    : InstancePairRule(RdsRuleIds.SameVersion, "The engines and versions of both instances are needed to compare versions.")
 {
-    public string Id => RdsRuleIds.SameVersion;
-
-    public RuleResult Evaluate(RestoreRequest request, RestoreFacts facts)
+    protected override RuleResult Compare(RdsInstance source, RdsInstance target, RestoreFacts facts)
     {
-        var (source, target) = (facts.Source, facts.Target);
-        if (source is null || target is null || !Describe.NotBlank(source.Engine) || !Describe.NotBlank(target.Engine))
-            return RuleResult.NotChecked(Id, "The engines and versions of both instances are needed to compare versions.");
         var s = RdsEngines.Parse(source.Engine);
         var t = RdsEngines.Parse(target.Engine);
         if (s == RdsEngine.SqlServer || t == RdsEngine.SqlServer)
             return RuleResult.NotChecked(Id, $"Does not apply to SQL Server: {RdsRuleIds.SqlServerVersionAllowed} checks its versions.");
         if (s != t)
             return RuleResult.NotChecked(Id, $"The engines differ ({RdsRuleIds.SameEngine}), so their versions are not compared.");
-        if (!Describe.NotBlank(source.EngineVersion) || !Describe.NotBlank(target.EngineVersion))
-            return RuleResult.NotChecked(Id, "The version of " + (Describe.NotBlank(source.EngineVersion) ? "the target" : "the source") + " is not known.");
+        if (Unstated("version", source.EngineVersion, target.EngineVersion) is { } unknown)
+            return unknown;
         var engine = Describe.Engine(source);
         if (!string.Equals(source.EngineVersion.Trim(), target.EngineVersion.Trim(), StringComparison.OrdinalIgnoreCase))
             return RuleResult.Failed(Id, $"{Describe.Instance("Source", source)} runs {engine} {source.EngineVersion.Trim()} but {Describe.Instance("target", target)} runs {target.EngineVersion.Trim()}. {engine} restores need the same version: pick a target on {source.EngineVersion.Trim()}.");

@@ -1,19 +1,13 @@
 namespace RdsRecovery.Rules.Checks;
 
 /// <summary>SQL Server: the profile's version table decides which editions a version may go to.</summary>
-internal sealed class SqlServerVersionAllowedRule : ICompatibilityRule
+internal sealed class SqlServerVersionAllowedRule()
+    : InstancePairRule(RdsRuleIds.SqlServerVersionAllowed, "The engines and versions of both instances are needed.", RdsEngine.SqlServer)
 {
-    public string Id => RdsRuleIds.SqlServerVersionAllowed;
-
-    public RuleResult Evaluate(RestoreRequest request, RestoreFacts facts)
+    protected override RuleResult Compare(RdsInstance source, RdsInstance target, RestoreFacts facts)
     {
-        var (source, target) = (facts.Source, facts.Target);
-        if (source is null || target is null || !Describe.NotBlank(source.Engine) || !Describe.NotBlank(target.Engine))
-            return RuleResult.NotChecked(Id, "The engines and versions of both instances are needed.");
-        if (RdsEngines.Parse(source.Engine) != RdsEngine.SqlServer || RdsEngines.Parse(target.Engine) != RdsEngine.SqlServer)
-            return RuleResult.NotChecked(Id, "Applies when both instances run SQL Server.");
-        if (!Describe.NotBlank(source.EngineVersion) || !Describe.NotBlank(target.EngineVersion))
-            return RuleResult.NotChecked(Id, "The version of " + (Describe.NotBlank(source.EngineVersion) ? "the target" : "the source") + " is not known.");
+        if (Unstated("version", source.EngineVersion, target.EngineVersion) is { } unknown)
+            return unknown;
 
         var profile = facts.Profile;
         var table = profile.SqlServerTable;

@@ -4,19 +4,13 @@ namespace RdsRecovery.Rules.Checks;
 /// PostgreSQL (v3.1 documents): a primary or DR instance in a disaster-recovery relation cannot be the target. Read
 /// replicas are not such a relation; a relation type the data does not know leaves the rule NotChecked.
 /// </summary>
-internal sealed class TargetNotInDisasterRecoveryRule : ICompatibilityRule
+internal sealed class TargetNotInDisasterRecoveryRule()
+    : InstancePairRule(RdsRuleIds.TargetNotInDisasterRecovery, "The engines of both instances are needed.", RdsEngine.PostgreSql)
 {
-    public string Id => RdsRuleIds.TargetNotInDisasterRecovery;
+    protected override bool IsRuleOf(RestoreRuleProfile profile) => profile.PostgreSqlRefusesDisasterRecoveryTarget;
 
-    public RuleResult Evaluate(RestoreRequest request, RestoreFacts facts)
+    protected override RuleResult Compare(RdsInstance source, RdsInstance target, RestoreFacts facts)
     {
-        if (!facts.Profile.PostgreSqlRefusesDisasterRecoveryTarget)
-            return RuleResult.NotChecked(Id, $"Not a rule of profile {facts.Profile.Label}.");
-        var (source, target) = (facts.Source, facts.Target);
-        if (source is null || target is null || !Describe.NotBlank(source.Engine) || !Describe.NotBlank(target.Engine))
-            return RuleResult.NotChecked(Id, "The engines of both instances are needed.");
-        if (RdsEngines.Parse(source.Engine) != RdsEngine.PostgreSql || RdsEngines.Parse(target.Engine) != RdsEngine.PostgreSql)
-            return RuleResult.NotChecked(Id, "Applies when both instances run PostgreSQL.");
         if (target.RelatedInstances is null)
             return RuleResult.NotChecked(Id, $"The related instances of {Describe.Instance("target", target)} are not known.");
 

@@ -1,15 +1,12 @@
 namespace RdsRecovery.Rules.Checks;
 
-internal sealed class TargetVolumeLargeEnoughRule : ICompatibilityRule
+internal sealed class TargetVolumeLargeEnoughRule() : InstancePairRule(RdsRuleIds.TargetVolumeLargeEnough, "The volume sizes of both instances are needed.")
 {
-    public string Id => RdsRuleIds.TargetVolumeLargeEnough;
+    // A size of 0 is the default of an object built without one: unknown, not empty.
+    protected override bool Knows(RdsInstance instance) => instance.VolumeSizeGB > 0;
 
-    public RuleResult Evaluate(RestoreRequest request, RestoreFacts facts)
+    protected override RuleResult Compare(RdsInstance source, RdsInstance target, RestoreFacts facts)
     {
-        var (source, target) = (facts.Source, facts.Target);
-        // A size of 0 is the default of an object built without one: unknown, not empty.
-        if (source is null || target is null || source.VolumeSizeGB <= 0 || target.VolumeSizeGB <= 0)
-            return RuleResult.NotChecked(Id, "The volume sizes of both instances are needed.");
         if (RdsEngines.Parse(source.Engine) is var engine && !facts.Profile.VolumeRuleEngines.Contains(engine))
             return RuleResult.NotChecked(Id, $"Under profile {facts.Profile.Label} the volume rule applies to {string.Join(", ", facts.Profile.VolumeRuleEngines.Select(RdsEngines.DisplayName))} only.");
         return target.VolumeSizeGB >= source.VolumeSizeGB

@@ -23,18 +23,9 @@ internal sealed class PartialRestoreTimeInWindowRule : IPartialRestoreRule
 {
     public string Id => RdsRuleIds.RestoreTimeInWindow;
 
-    public RuleResult Evaluate(PartialRestoreRequest request, PartialRestoreFacts facts)
-    {
-        if (facts.RestoreWindows is null)
-            return RuleResult.NotChecked(Id, $"The restorable windows of instance {request.InstanceId} were not looked up.");
-        var windows = facts.RestoreWindows.Where(w => string.IsNullOrEmpty(w.InstanceId) || w.InstanceId == request.InstanceId).ToList();
-        if (windows.Count == 0)
-            return RuleResult.Failed(Id, $"Instance {request.InstanceId} has no restorable window, so no point in time can be restored (are log backups on?).");
-        var inside = windows.FirstOrDefault(w => w.Contains(request.RestoreTime));
-        return inside is not null
-            ? RuleResult.Passed(Id, $"{RestoreTimeRules.Format(request.RestoreTime)} is inside {inside}.")
-            : RuleResult.Failed(Id, $"{RestoreTimeRules.Format(request.RestoreTime)} is outside every restorable window of instance {request.InstanceId}: {string.Join("; ", windows)}. Pick a time inside one of them (Get-RdsRestoreWindow).");
-    }
+    public RuleResult Evaluate(PartialRestoreRequest request, PartialRestoreFacts facts) =>
+        RestoreTimeInWindowRule.Judge(facts.RestoreWindows, "instance", request.InstanceId, request.RestoreTime,
+            " (are log backups on?).", " (Get-RdsRestoreWindow).");
 }
 
 internal sealed class FastRestoreSupportedRule : IPartialRestoreRule

@@ -11,32 +11,21 @@ namespace RdsRecovery.Rules;
 /// </summary>
 public static class PartialRestoreRules
 {
-    private static readonly IReadOnlyList<IPartialRestoreRule> DatabaseRules = new IPartialRestoreRule[]
-    {
-        new EngineSupportsPartialRestoreRule(),
-        new PartialRestoreTimeInWindowRule(),
-        new DatabasesExistedRule(),
-        new NewNamesAllowedRule(RdsRuleIds.DatabaseNameAllowed),
-        new NewNamesNotInUseRule(RdsRuleIds.DatabaseNameNotInUse),
-        new RestoreCountWithinLimitRule(),
-        new InstanceNotBusyRule(),
-        new RoomForRestoredDataRule(),
-        new FastRestoreSupportedRule(),
-    };
+    private static readonly IReadOnlyList<IPartialRestoreRule> DatabaseRules = RulesFor(RestoreKind.Database);
 
-    private static readonly IReadOnlyList<IPartialRestoreRule> TableRules = new IPartialRestoreRule[]
+    private static readonly IReadOnlyList<IPartialRestoreRule> TableRules = RulesFor(RestoreKind.Table);
+
+    // A table restore has the rules of a database restore, plus TableToRestoreExists, with the name rules under the table ids.
+    private static IReadOnlyList<IPartialRestoreRule> RulesFor(RestoreKind kind)
     {
-        new EngineSupportsPartialRestoreRule(),
-        new PartialRestoreTimeInWindowRule(),
-        new DatabasesExistedRule(),
-        new TablesExistedRule(),
-        new NewNamesAllowedRule(RdsRuleIds.TableNameAllowed),
-        new NewNamesNotInUseRule(RdsRuleIds.TableNameNotInUse),
-        new RestoreCountWithinLimitRule(),
-        new InstanceNotBusyRule(),
-        new RoomForRestoredDataRule(),
-        new FastRestoreSupportedRule(),
-    };
+        var tables = kind == RestoreKind.Table;
+        var rules = new List<IPartialRestoreRule> { new EngineSupportsPartialRestoreRule(), new PartialRestoreTimeInWindowRule(), new DatabasesExistedRule() };
+        if (tables) rules.Add(new TablesExistedRule());
+        rules.Add(new NewNamesAllowedRule(tables ? RdsRuleIds.TableNameAllowed : RdsRuleIds.DatabaseNameAllowed));
+        rules.Add(new NewNamesNotInUseRule(tables ? RdsRuleIds.TableNameNotInUse : RdsRuleIds.DatabaseNameNotInUse));
+        rules.AddRange(new IPartialRestoreRule[] { new RestoreCountWithinLimitRule(), new InstanceNotBusyRule(), new RoomForRestoredDataRule(), new FastRestoreSupportedRule() });
+        return rules;
+    }
 
     /// <summary>The rule ids of a database restore, in the order they are evaluated.</summary>
     public static IReadOnlyList<string> DatabaseRuleIds => DatabaseRules.Select(r => r.Id).ToList();
