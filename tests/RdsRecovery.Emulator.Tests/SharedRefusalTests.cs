@@ -8,7 +8,7 @@ namespace RdsRecovery.Emulator.Tests;
 
 /// <summary>
 /// The refusals several APIs share one implementation of (the body checks of JsonBody, the admin body and number
-/// checks of AdminRequest, next-restore and next-backup of ArrangedOutcomeAdmin): each API still says, word for word,
+/// checks of AdminRequest, the listed query values of Query.OneOf, next-restore and next-backup of ArrangedOutcomeAdmin): each API still says, word for word,
 /// which field is wrong and how, with its status and code. Nothing is accepted on the way.
 /// </summary>
 public sealed class SharedRefusalTests : IAsyncLifetime
@@ -62,6 +62,19 @@ public sealed class SharedRefusalTests : IAsyncLifetime
         var (actualStatus, actualCode, actualMessage, response) = await RunningEmulator.ErrorOf(_e.RestoreAsync(body, version: "v3.1"));
         response.Dispose();
         Assert.Equal((status, code, message), (actualStatus, actualCode, actualMessage));
+    }
+
+    [Theory]
+    [InlineData("backups?instance_id={erp}&backup_type=weekly", "Parameter error: backup_type 'weekly' is not one of auto, manual, fragment, incremental.")]
+    [InlineData("backups?instance_id={erp}&backup_type=auto&status=DONE", "Parameter error: status 'DONE' is not one of BUILDING, COMPLETED, FAILED, DELETING.")]
+    [InlineData("instances?datastore_type=mysql", "Parameter error: datastore_type 'mysql' is not one of MySQL, PostgreSQL, SQLServer, MariaDB.")]
+    [InlineData("instances?type=ha", "Parameter error: type 'ha' is not one of Single, Ha, Replica.")]
+    [InlineData("instances?name=*&datastore_type=Oracle", "Parameter error: name '*' alone is not allowed.")]
+    public async Task A_query_value_outside_its_list_is_refused_with_the_list(string relative, string message)
+    {
+        var (status, code, actual, response) = await RunningEmulator.ErrorOf(_e.GetAsync(relative.Replace("{erp}", RunningEmulator.Id("erp-prod"), StringComparison.Ordinal)));
+        response.Dispose();
+        Assert.Equal((HttpStatusCode.BadRequest, "DBS.200001", message), (status, code, actual));
     }
 
     [Theory]

@@ -11,12 +11,8 @@ internal sealed class BackupsApi(EmulatorServices services)
         var instanceId = Query.String(context, "instance_id");
         if (string.IsNullOrEmpty(instanceId)) throw ApiException.Parameter("Parameter error: 'instance_id' is required.");
         var backupId = Query.String(context, "backup_id");
-        var type = Query.String(context, "backup_type");
-        var status = Query.String(context, "status");
-        if (type is not null && !Types.Contains(type, StringComparer.Ordinal))
-            throw ApiException.Parameter($"Parameter error: backup_type '{type}' is not one of {string.Join(", ", Types)}.");
-        if (status is not null && !Statuses.Contains(status, StringComparer.Ordinal))
-            throw ApiException.Parameter($"Parameter error: status '{status}' is not one of {string.Join(", ", Statuses)}.");
+        var type = Query.OneOf(context, "backup_type", Types);
+        var status = Query.OneOf(context, "status", Statuses);
         var beginText = Query.String(context, "begin_time");
         var endText = Query.String(context, "end_time");
         long? begin = null, end = null;

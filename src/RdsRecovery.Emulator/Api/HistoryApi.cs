@@ -8,58 +8,45 @@ namespace RdsRecovery.Emulator.Api;
 /// </summary>
 internal sealed class HistoryApi(EmulatorServices services)
 {
-    public Task Databases(HttpContext context, IReadOnlyDictionary<string, string> values)
-    {
-        var engine = Engine(values["engine"], "MySQL", "PostgreSQL");
-        var query = HistoryQuery.Parse(RequestBody.Get(context), tables: false);
-        var now = WireTime.NowMs();
-        var answer = Read(now, (c, limits) =>
-        {
-            var instances = new JsonArray();
-            foreach (var instance in Instances(c, query, engine, now))
-            {
-                var tables = EmulatorStore.TablesAt(c, instance, query.RestoreTimeMs);
-                var databases = (EmulatorStore.StateAt(c, instance, query.RestoreTimeMs)?.Databases ?? Array.Empty<DatabaseEntry>())
-                    .Where(d => Like(d.Name, query.DatabaseNameLike))
-                    .Select(d => (d.Name, Tables: tables.Count(t => string.Equals(t.Database, d.Name, StringComparison.OrdinalIgnoreCase))))
-                    .ToList();
-                instances.Add(new JsonObject
-                {
-                    ["id"] = instance.Id,
-                    ["name"] = instance.Name,
-                    ["total_tables"] = databases.Sum(d => d.Tables),
-                    ["databases"] = new JsonArray(databases.Select(d => (JsonNode)new JsonObject { ["name"] = d.Name, ["total_tables"] = d.Tables }).ToArray()),
-                });
-            }
-            return new JsonObject { ["database_limit"] = limits.DatabaseLimit, ["table_limit"] = limits.DatabaseTableLimit, ["instances"] = instances };
-        });
-        return JsonResponse.WriteAsync(context, 200, answer);
-    }
+    public Task Databases(HttpContext context, IReadOnlyDictionary<string, string> values) =>
+        Answer(context, Engine(values["engine"], "MySQL", "PostgreSQL"), tables: false,
+            limits => new JsonObject { ["database_limit"] = limits.DatabaseLimit, ["table_limit"] = limits.DatabaseTableLimit },
+            (name, tables) => new JsonObject { ["name"] = name, ["total_tables"] = tables.Count });
 
-    public Task Tables(HttpContext context, IReadOnlyDictionary<string, string> values)
+    public Task Tables(HttpContext context, IReadOnlyDictionary<string, string> values) =>
+        Answer(context, Engine(values["database_name"], "PostgreSQL"), tables: true,
+            limits => new JsonObject { ["table_limit"] = limits.TableLimit }, Database);
+
+    /// <summary>
+    /// Both answers: the service's limits, then each named instance (matching instance_name_like) with its databases at the
+    /// time (matching database_name_like), each written by <paramref name="database"/> from its tables then (matching table_name_like).
+    /// </summary>
+    private Task Answer(HttpContext context, string engine, bool tables, Func<RestoreLimits, JsonObject> limits,
+        Func<string, IReadOnlyList<TableEntry>, JsonObject> database)
     {
-        var engine = Engine(values["database_name"], "PostgreSQL");
-        var query = HistoryQuery.Parse(RequestBody.Get(context), tables: true);
+        var query = HistoryQuery.Parse(RequestBody.Get(context), tables);
         var now = WireTime.NowMs();
-        var answer = Read(now, (c, limits) =>
+        services.Store.SettleDue(now);
+        var answer = services.Store.Read(c =>
         {
-            var instances = new JsonArray();
-            foreach (var instance in Instances(c, query, engine, now))
+            var json = limits(EmulatorStore.Limits(c));
+            var instances = Instances(c, query, engine, now).Select(instance =>
             {
-                var tables = EmulatorStore.TablesAt(c, instance, query.RestoreTimeMs).Where(t => Like(t.Name, query.TableNameLike)).ToList();
+                var tablesThen = EmulatorStore.TablesAt(c, instance, query.RestoreTimeMs).Where(t => Like(t.Name, query.TableNameLike)).ToList();
                 var databases = (EmulatorStore.StateAt(c, instance, query.RestoreTimeMs)?.Databases ?? Array.Empty<DatabaseEntry>())
                     .Where(d => Like(d.Name, query.DatabaseNameLike))
-                    .Select(d => Database(d.Name, tables.Where(t => string.Equals(t.Database, d.Name, StringComparison.OrdinalIgnoreCase)).ToList()))
+                    .Select(d => database(d.Name, tablesThen.Where(t => string.Equals(t.Database, d.Name, StringComparison.OrdinalIgnoreCase)).ToList()))
                     .ToList();
-                instances.Add(new JsonObject
+                return (JsonNode)new JsonObject
                 {
                     ["id"] = instance.Id,
                     ["name"] = instance.Name,
                     ["total_tables"] = databases.Sum(d => d["total_tables"]!.GetValue<int>()),
                     ["databases"] = new JsonArray(databases.Select(d => (JsonNode)d).ToArray()),
-                });
-            }
-            return new JsonObject { ["table_limit"] = limits.TableLimit, ["instances"] = instances };
+                };
+            }).ToArray();
+            json["instances"] = new JsonArray(instances);
+            return json;
         });
         return JsonResponse.WriteAsync(context, 200, answer);
     }
@@ -73,12 +60,6 @@ internal sealed class HistoryApi(EmulatorServices services)
             ["tables"] = new JsonArray(g.Select(t => (JsonNode)new JsonObject { ["name"] = t.Name }).ToArray()),
         }).ToArray();
         return new JsonObject { ["name"] = name, ["total_tables"] = tables.Count, ["schemas"] = new JsonArray(schemas) };
-    }
-
-    private JsonObject Read(long now, Func<SqliteConnection, RestoreLimits, JsonObject> read)
-    {
-        services.Store.SettleDue(now);
-        return services.Store.Read(c => read(c, EmulatorStore.Limits(c)));
     }
 
     /// <summary>Every named instance must exist, run the path's engine and have the time in a restorable range; instance_name_like filters.</summary>

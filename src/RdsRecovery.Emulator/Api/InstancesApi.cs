@@ -12,13 +12,9 @@ internal sealed class InstancesApi(EmulatorServices services)
     {
         var id = Query.String(context, "id");
         var name = Query.String(context, "name");
-        var engine = Query.String(context, "datastore_type");
-        var type = Query.String(context, "type");
         if (name == "*") throw ApiException.Parameter("Parameter error: name '*' alone is not allowed.");
-        if (engine is not null && !Engines.Contains(engine, StringComparer.Ordinal))
-            throw ApiException.Parameter($"Parameter error: datastore_type '{engine}' is not one of {string.Join(", ", Engines)}.");
-        if (type is not null && !Types.Contains(type, StringComparer.Ordinal))
-            throw ApiException.Parameter($"Parameter error: type '{type}' is not one of {string.Join(", ", Types)}.");
+        var engine = Query.OneOf(context, "datastore_type", Engines);
+        var type = Query.OneOf(context, "type", Types);
         var (offset, limit) = Query.Paging(context);
 
         services.Store.SettleDue(WireTime.NowMs());

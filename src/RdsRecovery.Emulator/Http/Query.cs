@@ -9,6 +9,15 @@ internal static class Query
         return values.Count == 0 ? null : values[0];
     }
 
+    /// <summary>An optional value that must be one of <paramref name="allowed"/>, spelled exactly as the service spells it.</summary>
+    public static string? OneOf(HttpContext context, string name, IReadOnlyCollection<string> allowed)
+    {
+        var value = String(context, name);
+        if (value is not null && !allowed.Contains(value, StringComparer.Ordinal))
+            throw ApiException.Parameter($"Parameter error: {name} '{value}' is not one of {string.Join(", ", allowed)}.");
+        return value;
+    }
+
     public static int Int(HttpContext context, string name, int defaultValue, int min, int max, bool required = false)
     {
         var text = String(context, name);

@@ -4,10 +4,10 @@ using RdsRecovery.PowerShell.Waiting;
 namespace RdsRecovery.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Creates a manual backup of an instance.</para>
-/// <para type="description">POST /v3/{project_id}/backups. The name is checked against the documented grammar before
+/// Creates a manual backup of an instance.
+/// POST /v3/{project_id}/backups. The name is checked against the documented grammar before
 /// anything is sent. Returns the backup as the service answers (BUILDING); -Wait follows it in the backup list until
-/// COMPLETED, or an error when it FAILED or -Timeout passed. Manual backups are kept, and billed, until removed.</para>
+/// COMPLETED, or an error when it FAILED or -Timeout passed. Manual backups are kept, and billed, until removed.
 /// </summary>
 [Cmdlet(VerbsCommon.New, "RdsBackup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(RdsBackup))]

@@ -1,9 +1,9 @@
 namespace RdsRecovery.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Deletes a manual backup (the safety backups of -BackupTargetFirst among them).</para>
-/// <para type="description">DELETE /v3/{project_id}/backups/{backup_id}. The backup is looked up first: only a manual
-/// backup is deleted (automated backups are the service's), and the confirmation names it. ConfirmImpact High.</para>
+/// Deletes a manual backup (the safety backups of -BackupTargetFirst among them).
+/// DELETE /v3/{project_id}/backups/{backup_id}. The backup is looked up first: only a manual
+/// backup is deleted (automated backups are the service's), and the confirmation names it. ConfirmImpact High.
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "RdsBackup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(RdsBackup))]

@@ -1,10 +1,10 @@
 namespace RdsRecovery.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Undoes a restore made with -BackupTargetFirst: restores its safety backup into its target.</para>
-/// <para type="description">The undo is a restore like any other, on the same road as Restore-RdsInstance: every
+/// Undoes a restore made with -BackupTargetFirst: restores its safety backup into its target.
+/// The undo is a restore like any other, on the same road as Restore-RdsInstance: every
 /// compatibility rule, a High-impact confirmation naming the target and the backup, one journalled submission. It is
-/// refused when the job has no safety backup, has not finished, or its backup is gone.</para>
+/// refused when the job has no safety backup, has not finished, or its backup is gone.
 /// </summary>
 [Cmdlet(VerbsCommon.Undo, "RdsRestore", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = JobSet)]
 [OutputType(typeof(RdsRestoreJob))]
