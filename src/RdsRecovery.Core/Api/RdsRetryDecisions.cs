@@ -53,67 +53,30 @@ public static class RdsRetryDecisions
 {
     public static IReadOnlyList<RdsRetryDecision> Table { get; } = new[]
     {
-        new RdsRetryDecision
-        {
-            Answer = RdsFailedAnswer.Throttled, RetryRead = true, RetryRestore = true, RestoreResult = "RdsThrottled",
-            Examples = "429",
-            Why = "The gateway refused it before the service judged it. `Retry-After` is honoured when the wait fits the budget, else the call ends.",
-        },
-        new RdsRetryDecision
-        {
-            Answer = RdsFailedAnswer.NotSent, RetryRead = true, RetryRestore = true, RestoreResult = "RdsTransportError",
-            Examples = "connection refused, host not found, network unreachable",
-            Why = "Nothing left this machine.",
-        },
-        new RdsRetryDecision
-        {
-            Answer = RdsFailedAnswer.Busy, RetryRead = false, RetryRestore = false, RestoreResult = "RdsResourceBusy",
-            Examples = "409, DBS.200011, DBS.200047, DBS.201202, ... (`RdsServiceErrors.BusyErrorCodes`)",
-            Why = "The service judged the request: another operation runs on the instance. Sending again when it ends would restore on rules judged before it (two restores into one target).",
-        },
-        new RdsRetryDecision
-        {
-            Answer = RdsFailedAnswer.ServerError, RetryRead = true, RetryRestore = false, RestoreResult = "RestoreOutcomeUnknown",
-            Examples = "500, 502, 503, 504",
-            Why = "The service may have accepted the restore before it failed.",
-        },
-        new RdsRetryDecision
-        {
-            Answer = RdsFailedAnswer.Timeout, RetryRead = true, RetryRestore = false, RestoreResult = "RestoreOutcomeUnknown",
-            Examples = "no answer within the request timeout",
-            Why = "The request may have arrived.",
-        },
-        new RdsRetryDecision
-        {
-            Answer = RdsFailedAnswer.DroppedAfterSending, RetryRead = true, RetryRestore = false, RestoreResult = "RestoreOutcomeUnknown",
-            Examples = "connection reset after the request was written",
-            Why = "The request may have arrived.",
-        },
-        new RdsRetryDecision
-        {
-            Answer = RdsFailedAnswer.UnreadableAnswer, RetryRead = false, RetryRestore = false, RestoreResult = "RestoreOutcomeUnknown",
-            Examples = "2xx that is not JSON, too large, or without `job_id`",
-            Why = "The service answered; reading it again would not help, and the restore may have been accepted.",
-        },
-        new RdsRetryDecision
-        {
-            Answer = RdsFailedAnswer.Redirect, RetryRead = false, RetryRestore = false, RestoreResult = "RdsRedirectNotFollowed",
-            Examples = "301, 302, 303, 307, 308",
-            Why = "Following it would send the credentials or the signed request to another place; the error names the `Location`.",
-        },
-        new RdsRetryDecision
-        {
-            Answer = RdsFailedAnswer.TlsNotTrusted, RetryRead = false, RetryRestore = false, RestoreResult = "RdsTlsNotTrusted",
-            Examples = "untrusted certificate, name mismatch, not TLS",
-            Why = "Trust does not change by waiting; the error says how to trust a private CA (`-CertificateAuthorityFile`).",
-        },
-        new RdsRetryDecision
-        {
-            Answer = RdsFailedAnswer.OtherRefusal, RetryRead = false, RetryRestore = false, RestoreResult = "the id of the refusal (RdsInvalidArgument, ...)",
-            Examples = "400, 401, 403, 404 and other 4xx",
-            Why = "The service refused the request as it is; the same request gets the same answer.",
-        },
+        Row(RdsFailedAnswer.Throttled, retryRead: true, retryRestore: true, endsWith: "RdsThrottled", examples: "429",
+            why: "The gateway refused it before the service judged it. `Retry-After` is honoured when the wait fits the budget, else the call ends."),
+        Row(RdsFailedAnswer.NotSent, retryRead: true, retryRestore: true, endsWith: "RdsTransportError", examples: "connection refused, host not found, network unreachable",
+            why: "Nothing left this machine."),
+        Row(RdsFailedAnswer.Busy, retryRead: false, retryRestore: false, endsWith: "RdsResourceBusy", examples: "409, DBS.200011, DBS.200047, DBS.201202, ... (`RdsServiceErrors.BusyErrorCodes`)",
+            why: "The service judged the request: another operation runs on the instance. Sending again when it ends would restore on rules judged before it (two restores into one target)."),
+        Row(RdsFailedAnswer.ServerError, retryRead: true, retryRestore: false, endsWith: "RestoreOutcomeUnknown", examples: "500, 502, 503, 504",
+            why: "The service may have accepted the restore before it failed."),
+        Row(RdsFailedAnswer.Timeout, retryRead: true, retryRestore: false, endsWith: "RestoreOutcomeUnknown", examples: "no answer within the request timeout",
+            why: "The request may have arrived."),
+        Row(RdsFailedAnswer.DroppedAfterSending, retryRead: true, retryRestore: false, endsWith: "RestoreOutcomeUnknown", examples: "connection reset after the request was written",
+            why: "The request may have arrived."),
+        Row(RdsFailedAnswer.UnreadableAnswer, retryRead: false, retryRestore: false, endsWith: "RestoreOutcomeUnknown", examples: "2xx that is not JSON, too large, or without `job_id`",
+            why: "The service answered; reading it again would not help, and the restore may have been accepted."),
+        Row(RdsFailedAnswer.Redirect, retryRead: false, retryRestore: false, endsWith: "RdsRedirectNotFollowed", examples: "301, 302, 303, 307, 308",
+            why: "Following it would send the credentials or the signed request to another place; the error names the `Location`."),
+        Row(RdsFailedAnswer.TlsNotTrusted, retryRead: false, retryRestore: false, endsWith: "RdsTlsNotTrusted", examples: "untrusted certificate, name mismatch, not TLS",
+            why: "Trust does not change by waiting; the error says how to trust a private CA (`-CertificateAuthorityFile`)."),
+        Row(RdsFailedAnswer.OtherRefusal, retryRead: false, retryRestore: false, endsWith: "the id of the refusal (RdsInvalidArgument, ...)", examples: "400, 401, 403, 404 and other 4xx",
+            why: "The service refused the request as it is; the same request gets the same answer."),
     };
+
+    private static RdsRetryDecision Row(RdsFailedAnswer answer, bool retryRead, bool retryRestore, string endsWith, string examples, string why) =>
+        new() { Answer = answer, RetryRead = retryRead, RetryRestore = retryRestore, RestoreResult = endsWith, Examples = examples, Why = why };
 
     public static RdsRetryDecision For(RdsFailedAnswer answer) => Table.First(r => r.Answer == answer);
 
