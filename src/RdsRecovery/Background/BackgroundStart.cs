@@ -76,9 +76,9 @@ internal sealed class BackgroundStart
         // The module as the caller imported it (its manifest), else this assembly: the same code either way.
         var module = invocation.MyCommand.Module?.Path is { Length: > 0 } path ? path : typeof(BackgroundStart).Assembly.Location;
         var line = invocation.Line?.Trim();
-        var job = new RdsBackgroundJob(name, string.IsNullOrEmpty(line) ? name : line!, module,
-            _cmdlet.SessionState.Path.CurrentFileSystemLocation.ProviderPath, _parameters, _input,
-            Runspace.DefaultRunspace?.InstanceId ?? Guid.Empty);
+        var run = new BackgroundCommand(name, module, _cmdlet.SessionState.Path.CurrentFileSystemLocation.ProviderPath,
+            _parameters, _input, Runspace.DefaultRunspace?.InstanceId ?? Guid.Empty);
+        var job = new RdsBackgroundJob(run, string.IsNullOrEmpty(line) ? name : line!);
         _cmdlet.JobRepository.Add(job);
         job.Start();
         _cmdlet.WriteObject(job);

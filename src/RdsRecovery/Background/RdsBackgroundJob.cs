@@ -18,12 +18,7 @@ public sealed class RdsBackgroundJob : Job
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan StopRetry = TimeSpan.FromMilliseconds(200);
 
-    private readonly string _commandName;
-    private readonly string _modulePath;
-    private readonly string _location;
-    private readonly IDictionary _parameters;
-    private readonly IReadOnlyList<object>? _input;
-    private readonly Guid _callerRunspace;
+    private readonly BackgroundCommand _run;
     private readonly object _gate = new();
     private readonly ManualResetEventSlim _ended = new(false);
     private readonly ManualResetEventSlim _stopReturned = new(false);
@@ -32,16 +27,10 @@ public sealed class RdsBackgroundJob : Job
     private bool _stopRequested;
     private string _status = "NotStarted";
 
-    internal RdsBackgroundJob(string commandName, string commandLine, string modulePath, string location, IDictionary parameters,
-        IReadOnlyList<object>? input, Guid callerRunspace)
-        : base(commandLine, commandName)
+    internal RdsBackgroundJob(BackgroundCommand run, string commandLine)
+        : base(commandLine, run.Name)
     {
-        _commandName = commandName;
-        _modulePath = modulePath;
-        _location = location;
-        _parameters = parameters;
-        _input = input;
-        _callerRunspace = callerRunspace;
+        _run = run;
         PSJobTypeName = nameof(RdsBackgroundJob);
     }
 
@@ -89,14 +78,14 @@ public sealed class RdsBackgroundJob : Job
         try
         {
             var session = InitialSessionState.CreateDefault2();
-            session.ImportPSModule(new[] { _modulePath });
+            session.ImportPSModule(new[] { _run.ModulePath });
             runspace = RunspaceFactory.CreateRunspace(new BackgroundHost(this), session);
             runspace.Open();
             // A relative RDSRECOVERY_JOURNAL is read from the current location, so the job's must be the caller's.
-            runspace.SessionStateProxy.Path.SetLocation(WildcardPattern.Escape(_location));
+            runspace.SessionStateProxy.Path.SetLocation(WildcardPattern.Escape(_run.Location));
             command = System.Management.Automation.PowerShell.Create();
             command.Runspace = runspace;
-            command.AddCommand(_commandName).AddParameters(_parameters);
+            command.AddCommand(_run.Name).AddParameters(_run.Parameters);
             command.Streams.Error = Error;
             command.Streams.Warning = Warning;
             command.Streams.Verbose = Verbose;
@@ -108,7 +97,7 @@ public sealed class RdsBackgroundJob : Job
                 _command = command;
             }
             SetState(JobState.Running, "Running");
-            command.Invoke(_input ?? (IEnumerable)Array.Empty<object>(), Output);
+            command.Invoke(_run.Input ?? (IEnumerable)Array.Empty<object>(), Output);
         }
         catch (Exception) when (StopRequested())
         {
@@ -144,7 +133,7 @@ public sealed class RdsBackgroundJob : Job
             command?.Dispose();
             if (runspace is not null)
             {
-                RdsSession.HandOver(runspace.InstanceId, _callerRunspace);
+                RdsSession.HandOver(runspace.InstanceId, _run.CallerRunspace);
                 runspace.Dispose();
             }
             SetState(finalState, finalState.ToString());
