@@ -4,6 +4,7 @@
 BeforeAll {
     Import-Module $env:RDSRECOVERY_MODULE -Force
     Import-Module (Join-Path $PSScriptRoot '../../tools/RdsEmulator.psm1') -Force
+    . (Join-Path $PSScriptRoot 'ChildPwsh.ps1')
     $script:emulator = Start-RdsTestEmulator
     $script:connection = Connect-RdsAccount -Endpoint $emulator.BaseUri -Region cn-north-4 -ProjectId $emulator.ProjectId -AccessKey $emulator.AccessKey `
         -SecretKey (ConvertTo-SecureString $emulator.SecretKey -AsPlainText -Force) -PassThru
@@ -20,20 +21,6 @@ BeforeAll {
     function Get-Requests { @((Invoke-RdsEmulatorAdmin $emulator requests).requests) }
     function Get-RestorePosts { @(Get-Requests | Where-Object { $_.method -eq 'POST' -and $_.path -like '*/instances/recovery' }) }
 
-    # Runs lines in a fresh pwsh -NonInteractive (no stdin to answer a prompt) and returns what it printed.
-    function Invoke-NonInteractive([string] $Script) {
-        $exe = [Environment]::ProcessPath
-        $prefix = @(if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
-        $connect = "Connect-RdsAccount -Endpoint '$($emulator.BaseUri)' -Region cn-north-4 -ProjectId '$($emulator.ProjectId)' " +
-            "-AccessKey '$($emulator.AccessKey)' -SecretKey (ConvertTo-SecureString '$($emulator.SecretKey)' -AsPlainText -Force)"
-        $full = "`$ErrorActionPreference = 'Continue'; Import-Module '$($env:RDSRECOVERY_MODULE)'; $connect`n$Script"
-        $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($full))
-        $saved = $env:NO_COLOR
-        $env:NO_COLOR = '1'
-        try { $lines = $null | & $exe @prefix -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1 }
-        finally { $env:NO_COLOR = $saved }
-        ($lines | ForEach-Object { "$_" }) -join "`n"
-    }
     $script:restoreLine = "Restore-RdsInstance -SourceInstanceId $($restore.SourceInstanceId) -TargetInstanceId $($restore.TargetInstanceId) -BackupId $($restore.BackupId)"
 }
 AfterAll {
@@ -110,7 +97,7 @@ Describe 'A non-interactive session cannot confirm, so nothing is restored' {
     BeforeAll {
         Reset-Emulator
         # Each attempt prints its error id and message in place (stderr would arrive out of order).
-        $script:printed = Invoke-NonInteractive @"
+        $script:printed = Invoke-ChildPwsh -ConnectTo $emulator @"
 function Show([scriptblock] `$attempt) {
     try { & `$attempt; Write-Output 'no error' } catch { Write-Output "`$(`$_.FullyQualifiedErrorId) :: `$(`$_.Exception.Message)" }
 }
@@ -160,14 +147,12 @@ Write-Output '--end--'
 Describe 'The confirmation prompt' {
     BeforeAll {
         function Invoke-ChildFile([string] $Script, [string] $Answer) {
-            $connect = "Connect-RdsAccount -Endpoint '$($emulator.BaseUri)' -Region cn-north-4 -ProjectId '$($emulator.ProjectId)' " +
-                "-AccessKey '$($emulator.AccessKey)' -SecretKey (ConvertTo-SecureString '$($emulator.SecretKey)' -AsPlainText -Force)"
+            $connect = Get-EmulatorConnectLine $emulator
             $file = Join-Path ([IO.Path]::GetTempPath()) ('rds-prompt-' + [guid]::NewGuid().ToString('N') + '.ps1')
             Set-Content -LiteralPath $file -Value "Import-Module '$($env:RDSRECOVERY_MODULE)'; $connect`n$Script`n'--end--'"
-            $exe = [Environment]::ProcessPath
-            $start = [Diagnostics.ProcessStartInfo]::new($exe)
-            if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { $start.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
-            foreach ($a in '-NoProfile', '-File', $file) { $start.ArgumentList.Add($a) }
+            $command = Get-ChildPwshCommand
+            $start = [Diagnostics.ProcessStartInfo]::new($command.Path)
+            foreach ($a in @($command.Prefix) + @('-NoProfile', '-File', $file)) { $start.ArgumentList.Add($a) }
             $start.RedirectStandardInput = $true
             $start.RedirectStandardOutput = $true
             $start.RedirectStandardError = $true

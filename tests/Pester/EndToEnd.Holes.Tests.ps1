@@ -6,34 +6,9 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'EndToEnd.Helpers.ps1')
     Start-EndToEnd -Name holes
 
-    # A child pwsh that imports the module. -Interactive drops -NonInteractive (standard input is closed either way).
-    function Start-ChildPwsh([string] $Script, [hashtable] $Environment = @{}, [switch] $Interactive) {
-        $exe = [Environment]::ProcessPath
-        $start = [Diagnostics.ProcessStartInfo]::new($exe)
-        if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { $start.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
-        $full = "Import-Module '$($env:RDSRECOVERY_MODULE)'`n$Script"
-        $arguments = @('-NoProfile') + $(if ($Interactive) { @() } else { @('-NonInteractive') }) + @('-EncodedCommand', [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($full)))
-        foreach ($a in $arguments) { $start.ArgumentList.Add($a) }
-        foreach ($key in $Environment.Keys) { $start.Environment[$key] = $Environment[$key] }
-        $start.Environment['NO_COLOR'] = '1'
-        $start.RedirectStandardOutput = $true
-        $start.RedirectStandardError = $true
-        $start.RedirectStandardInput = $true
-        $start.UseShellExecute = $false
-        $process = [Diagnostics.Process]::Start($start)
-        $process.StandardInput.Close()
-        $process
-    }
+    . (Join-Path $PSScriptRoot 'ChildPwsh.ps1')
 
-    function Receive-Child($Process, [int] $TimeoutSeconds = 180) {
-        $out = $Process.StandardOutput.ReadToEndAsync()
-        $err = $Process.StandardError.ReadToEndAsync()
-        if (-not $Process.WaitForExit($TimeoutSeconds * 1000)) { $Process.Kill($true) }
-        [pscustomobject]@{ Out = $out.Result; Err = $err.Result; ExitCode = $Process.ExitCode }
-    }
-
-    $script:ConnectText = "Connect-RdsAccount -Endpoint '$($Emulator.BaseUri)' -Region cn-north-4 -ProjectId '$($Emulator.ProjectId)' -AccessKey '$($Emulator.AccessKey)' " +
-        "-SecretKey (ConvertTo-SecureString '$($Emulator.SecretKey)' -AsPlainText -Force)"
+    $script:ConnectText = Get-EmulatorConnectLine $Emulator
     $script:Erp = @{ SourceInstanceId = $Ids.ErpProd; TargetInstanceId = $Ids.ErpStaging; BackupId = $Backups.ErpProdLatest }
     $script:RecoveryPath = "/v3/$($Emulator.ProjectId)/instances/recovery"
 
@@ -76,7 +51,7 @@ while ([DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds() -lt $startAt) { Start-S
 [pscustomobject]@{ JobId = `$job.JobId; Errors = @(`$failed | ForEach-Object { `$_.FullyQualifiedErrorId.Split(',')[0] }) } | ConvertTo-Json -Compress
 "@
         }
-        $results = foreach ($child in $children) { Receive-Child $child }
+        $results = foreach ($child in $children) { Receive-ChildPwsh $child }
         $reports = @($results | ForEach-Object { $_.Out | ConvertFrom-Json })
 
         $posts = @(Get-RestorePost)
@@ -148,7 +123,7 @@ Describe '-Debug in a host that cannot prompt' {
 $ConnectText
 Get-RdsRestoreJob -Recent -Debug 3>&1 2>&1 | ForEach-Object { "RECORD: " + `$_.GetType().Name + ": " + `$_ }
 "@
-        $result = Receive-Child $child
+        $result = Receive-ChildPwsh $child
         Remove-Item $journal, "$journal.lock" -ErrorAction SilentlyContinue
         $result.Out | Should -Match "RECORD: WarningRecord: A restore into $($line.targetInstanceId)"
         $result.Out + $result.Err | Should -Not -Match 'NonInteractive mode|Object reference|Continue with this operation'

@@ -10,23 +10,8 @@ BeforeAll {
     function Get-ListRead { @(Get-RequestLog | Where-Object { $_.method -eq 'GET' -and $_.path -match '/instances(\?|$)' -and $_.path -notmatch '[?&]id=' }) }
     function Rename-Instance([string] $Id, [string] $Name) { Invoke-RdsEmulatorAdmin $Emulator -Path "instances/$Id/name" -Method PUT -Body @{ name = $Name } | Out-Null }
 
-    # Runs lines in a fresh pwsh (connected to the emulator with -Connected, else with no connection) and returns
-    # what it printed: -WhatIf writes to the host, which only a child process lets a test read.
-    function Invoke-Offline([string] $Script, [switch] $Connected) {
-        $exe = [Environment]::ProcessPath
-        $prefix = @(if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
-        $connect = if ($Connected) {
-            "Connect-RdsAccount -Endpoint '$($Emulator.BaseUri)' -Region cn-north-4 -ProjectId '$($Emulator.ProjectId)' " +
-            "-AccessKey '$($Emulator.AccessKey)' -SecretKey (ConvertTo-SecureString '$($Emulator.SecretKey)' -AsPlainText -Force)"
-        }
-        $full = "`$ErrorActionPreference = 'Continue'; Import-Module '$($env:RDSRECOVERY_MODULE)'; $connect`n$Script"
-        $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($full))
-        $saved = $env:NO_COLOR
-        $env:NO_COLOR = '1'
-        try { $lines = $null | & $exe @prefix -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1 }
-        finally { $env:NO_COLOR = $saved }
-        ($lines | ForEach-Object { "$_" }) -join "`n"
-    }
+    # -WhatIf writes to the host, which only a child process lets a test read.
+    . (Join-Path $PSScriptRoot 'ChildPwsh.ps1')
 }
 
 AfterAll { Stop-EndToEnd }
@@ -164,14 +149,14 @@ Describe 'Instance parameters take exact names' {
     }
 
     It 'the -WhatIf body carries the resolved ids, and the preview leads with the target''s name' {
-        $printed = Invoke-Offline -Connected "Restore-RdsInstance -SourceInstanceId erp-prod -TargetInstanceId erp-staging -BackupId $($Backups.ErpProdLatest) -WhatIf"
+        $printed = Invoke-ChildPwsh -ConnectTo $Emulator "Restore-RdsInstance -SourceInstanceId erp-prod -TargetInstanceId erp-staging -BackupId $($Backups.ErpProdLatest) -WhatIf"
         ($printed -replace '\s*\n\s*', '') | Should -BeLike ('*{"source":{"instance_id":"' + $Ids.ErpProd + '","type":"backup","backup_id":"' + $Backups.ErpProdLatest + '"},"target":{"instance_id":"' + $Ids.ErpStaging + '"}}*')
         $printed | Should -Match ([regex]::Escape("What if: erp-staging ($($Ids.ErpStaging))"))
         Get-RestorePost | Should -BeNullOrEmpty
     }
 
     It 'offline (-WhatIf, no connection) a name that cannot be an id is InstanceNameUnresolved' {
-        $printed = Invoke-Offline "try { Restore-RdsInstance -SourceInstanceId 'erp.prod' -TargetInstanceId 'erp.staging' -BackupId bk1 -WhatIf } catch { 'CAUGHT ' + `$_.FullyQualifiedErrorId }; Get-Error -Newest 1 | Out-Null; `$Error | ForEach-Object { `$_.FullyQualifiedErrorId }"
+        $printed = Invoke-ChildPwsh "try { Restore-RdsInstance -SourceInstanceId 'erp.prod' -TargetInstanceId 'erp.staging' -BackupId bk1 -WhatIf } catch { 'CAUGHT ' + `$_.FullyQualifiedErrorId }; Get-Error -Newest 1 | Out-Null; `$Error | ForEach-Object { `$_.FullyQualifiedErrorId }"
         $printed | Should -Match 'InstanceNameUnresolved'
         $printed | Should -Not -Match 'What if'
     }

@@ -5,6 +5,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'EndToEnd.Helpers.ps1')
     Start-EndToEnd -Name undo
+    . (Join-Path $PSScriptRoot 'ChildPwsh.ps1')
 
     function Set-NextBackup { param([string] $Instance, [hashtable] $Arrangement) Invoke-RdsEmulatorAdmin $Emulator -Path "instances/$Instance/next-backup" -Method PUT -Body $Arrangement | Out-Null }
     # The requests that change something: POST/DELETE of backups and restore POSTs, in the order received.
@@ -15,19 +16,6 @@ BeforeAll {
     function Set-KnownData {
         Restore-RdsInstance -SourceInstanceId $Ids.ErpProd -TargetInstanceId $Ids.ErpStaging -BackupId $Backups.ErpProdManual -Force -Wait @Fast | Out-Null
         Get-DataVersion $Ids.ErpStaging
-    }
-    function Invoke-Child([string] $Script) {
-        $exe = [Environment]::ProcessPath
-        $prefix = @(if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
-        $connect = "Connect-RdsAccount -Endpoint '$($Emulator.BaseUri)' -Region cn-north-4 -ProjectId '$($Emulator.ProjectId)' " +
-            "-AccessKey '$($Emulator.AccessKey)' -SecretKey (ConvertTo-SecureString '$($Emulator.SecretKey)' -AsPlainText -Force)"
-        $full = "`$ErrorActionPreference = 'Continue'; Import-Module '$($env:RDSRECOVERY_MODULE)'; $connect`n$Script"
-        $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($full))
-        $saved = $env:NO_COLOR
-        $env:NO_COLOR = '1'
-        try { $lines = $null | & $exe @prefix -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1 }
-        finally { $env:NO_COLOR = $saved }
-        (($lines | ForEach-Object { "$_" }) -join "`n") -replace '\s*\n\s*', ''
     }
     $script:Restore = @{ SourceInstanceId = $Ids.ErpProd; TargetInstanceId = $Ids.ErpStaging; BackupId = $Backups.ErpProdLatest }
 }
@@ -165,7 +153,7 @@ Describe 'Restore-RdsInstance -BackupTargetFirst and Undo-RdsRestore' {
 
     It '-WhatIf shows both steps with their exact bodies and sends nothing' {
         Clear-RequestLog
-        $printed = Invoke-Child "Restore-RdsInstance -SourceInstanceId $($Ids.ErpProd) -TargetInstanceId $($Ids.ErpStaging) -BackupId $($Backups.ErpProdLatest) -BackupTargetFirst -WhatIf"
+        $printed = (Invoke-ChildPwsh "Restore-RdsInstance -SourceInstanceId $($Ids.ErpProd) -TargetInstanceId $($Ids.ErpStaging) -BackupId $($Backups.ErpProdLatest) -BackupTargetFirst -WhatIf" -ConnectTo $Emulator) -replace '\s*\n\s*', ''
         $printed | Should -Match 'step 1: a manual backup .RdsRecovery-safety-\d{8}T\d{6}Z. of the target'
         $printed | Should -BeLike ('*Body of POST /v3/{project_id}/backups: {"instance_id":"' + $Ids.ErpStaging + '","name":"RdsRecovery-safety-*","description":"*"}*')
         $printed | Should -BeLike ('*Step 2*{"source":{"instance_id":"' + $Ids.ErpProd + '","type":"backup","backup_id":"' + $Backups.ErpProdLatest + '"},"target":{"instance_id":"' + $Ids.ErpStaging + '"}}*')

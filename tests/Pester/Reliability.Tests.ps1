@@ -33,22 +33,8 @@ BeforeAll {
             })
     }
 
-    # A pwsh child process that imports the module; returns the started process (stdout/stderr redirected).
-    function Start-ChildPwsh([string] $Script, [hashtable] $Environment = @{}) {
-        $exe = [Environment]::ProcessPath
-        $start = [Diagnostics.ProcessStartInfo]::new($exe)
-        if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { $start.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
-        $full = "`$ErrorActionPreference = 'Stop'; Import-Module '$($env:RDSRECOVERY_MODULE)'`n$Script"
-        foreach ($a in '-NoProfile', '-NonInteractive', '-EncodedCommand', [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($full))) {
-            $start.ArgumentList.Add($a)
-        }
-        foreach ($key in $Environment.Keys) { $start.Environment[$key] = $Environment[$key] }
-        $start.Environment['NO_COLOR'] = '1'
-        $start.RedirectStandardOutput = $true
-        $start.RedirectStandardError = $true
-        $start.UseShellExecute = $false
-        [Diagnostics.Process]::Start($start)
-    }
+    # Children run under $ErrorActionPreference Stop (Start-ChildPwsh -StopOnError).
+    . (Join-Path $PSScriptRoot 'ChildPwsh.ps1')
 
     # Connect-RdsAccount sets this session's default connection; the suites that run later must not inherit it.
     function Disconnect-Emulator { Disconnect-RdsAccount }
@@ -271,10 +257,9 @@ Describe 'Nothing lost after a crash: a process killed while waiting' {
         $script:source = '7b63b40ca1c07d188407e3c64ee772bdin01'   # erp-prod
         # A long job: the child is still waiting when it is killed.
         Invoke-RdsEmulatorAdmin $emulator "instances/$target/next-restore" -Method PUT -Body @{ duration_ms = 15000 } | Out-Null
-        $connect = "Connect-RdsAccount -Endpoint '$($emulator.BaseUri)' -Region cn-north-4 -ProjectId '$($emulator.ProjectId)' -AccessKey '$($emulator.AccessKey)' " +
-            "-SecretKey (ConvertTo-SecureString '$($emulator.SecretKey)' -AsPlainText -Force)"
+        $connect = Get-EmulatorConnectLine $emulator
         $restore = "Restore-RdsInstance -SourceInstanceId $source -TargetInstanceId $target -BackupId $backup -Force"
-        $child = Start-ChildPwsh -Script "$connect`n$restore -Wait -PollInterval 0:0:0.5 -Timeout 0:5:0" -Environment @{ RDSRECOVERY_JOURNAL = $journal }
+        $child = Start-ChildPwsh -StopOnError -Script "$connect`n$restore -Wait -PollInterval 0:0:0.5 -Timeout 0:5:0" -Environment @{ RDSRECOVERY_JOURNAL = $journal }
         $script:submitted = Wait-Until {
             @(Get-RequestLog $emulator | Where-Object { $_.method -eq 'POST' -and $_.status -eq 200 }).Count -eq 1 -and
             @(Get-RequestLog $emulator | Where-Object { $_.path -like '*/jobs?id=*' -and $_.status -eq 200 }).Count -ge 1
@@ -283,7 +268,7 @@ Describe 'Nothing lost after a crash: a process killed while waiting' {
         $child.Kill($true)
         $child.WaitForExit(10000) | Out-Null
 
-        $script:afterCrash = Start-ChildPwsh -Environment @{ RDSRECOVERY_JOURNAL = $journal } -Script @"
+        $script:afterCrash = Start-ChildPwsh -StopOnError -Environment @{ RDSRECOVERY_JOURNAL = $journal } -Script @"
 $connect
 `$recent = @(Get-RdsRestoreJob -Recent)
 `$null = Restore-RdsInstance -SourceInstanceId $source -TargetInstanceId $target -BackupId $backup -Force -ErrorAction SilentlyContinue -ErrorVariable rerunErrors
@@ -354,7 +339,7 @@ for ($i = 0; $i -lt 150; $i++) {
     $journal.Append($entry)
 }
 '@
-        $children = 1..4 | ForEach-Object { Start-ChildPwsh -Script $append -Environment @{ RDSRECOVERY_JOURNAL = $journal } }
+        $children = 1..4 | ForEach-Object { Start-ChildPwsh -StopOnError -Script $append -Environment @{ RDSRECOVERY_JOURNAL = $journal } }
         foreach ($child in $children) {
             $stderr = $child.StandardError.ReadToEndAsync()
             $null = $child.StandardOutput.ReadToEnd()

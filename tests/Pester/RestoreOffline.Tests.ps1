@@ -3,24 +3,12 @@ BeforeAll {
     Import-Module $env:RDSRECOVERY_MODULE -Force
 
     # WhatIf and confirmation text goes to the host, not to a stream: run the lines in a fresh pwsh and read what it prints.
-    function Invoke-InChildPwsh {
-        param([Parameter(Mandatory)] [string] $Script)
-        $exe = [Environment]::ProcessPath
-        # Under 'dotnet pwsh' this process is dotnet itself: start the child as 'dotnet <PSHOME>/pwsh.dll'.
-        $prefix = @(if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
-        $full = "`$ErrorActionPreference = 'Continue'; Import-Module '$($env:RDSRECOVERY_MODULE)'`n$Script"
-        $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($full))
-        $saved = $env:NO_COLOR
-        $env:NO_COLOR = '1'
-        try { $lines = & $exe @prefix -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1 }
-        finally { $env:NO_COLOR = $saved }
-        ($lines | ForEach-Object { "$_" }) -join "`n"
-    }
+    . (Join-Path $PSScriptRoot 'ChildPwsh.ps1')
 }
 
 Describe 'Restore-RdsInstance -WhatIf shows the exact body and sends nothing' {
     BeforeAll {
-        $script:printed = Invoke-InChildPwsh @'
+        $script:printed = Invoke-ChildPwsh @'
 Write-Output '--backup--'
 Restore-RdsInstance -SourceInstanceId src1 -TargetInstanceId tgt1 -BackupId bk1 -WhatIf
 Write-Output '--time--'
@@ -158,7 +146,7 @@ Describe 'Restore-RdsInstance input refusals' {
     }
 
     It 'accepts opaque ids such as bk04 and my-job' {
-        $printed = Invoke-InChildPwsh 'Restore-RdsInstance -SourceInstanceId my-job -TargetInstanceId my_target-2 -BackupId bk04 -WhatIf'
+        $printed = Invoke-ChildPwsh 'Restore-RdsInstance -SourceInstanceId my-job -TargetInstanceId my_target-2 -BackupId bk04 -WhatIf'
         $printed | Should -BeLike '*{"source":{"instance_id":"my-job","type":"backup","backup_id":"bk04"},"target":{"instance_id":"my_target-2"}}*'
     }
 
