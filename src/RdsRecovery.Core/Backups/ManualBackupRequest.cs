@@ -8,6 +8,9 @@ namespace RdsRecovery.Backups;
 /// </summary>
 public sealed class ManualBackupRequest
 {
+    /// <summary>The request as confirmations name it (RdsClient.CreateManualBackupAsync sends it there).</summary>
+    public const string Endpoint = "POST /v3/{project_id}/backups";
+
     private ManualBackupRequest() { }
 
     public string InstanceId { get; private init; } = "";

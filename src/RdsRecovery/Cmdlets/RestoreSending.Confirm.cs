@@ -53,7 +53,7 @@ internal sealed partial class RestoreSending
             : "";
         var backupStep = safety is null ? null
             : $"a manual backup '{safety.Name}' of the target is taken (kept, and billed, until removed) and waited for (-BackupTimeout {settings.BackupTimeout}). " +
-              $"Body of POST /v3/{{project_id}}/backups: {safety.ToJson()}";
+              $"Body of {ManualBackupRequest.Endpoint}: {safety.ToJson()}";
         var words = RestoreConfirmation.For(request, facts ?? KnownInstanceFacts(request), body,
             $"API {RdsApiVersions.Name(version)}, {rules}. Body of {RdsApiVersions.RestorePath(version)}: {body}{unknownEngine}", backupStep, settings.Undoing);
         return ConfirmationPrompt.Ask(_cmdlet, settings.Force, words.Description, words.Query, words.Caption, request, request.ToString());

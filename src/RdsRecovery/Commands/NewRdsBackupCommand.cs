@@ -84,8 +84,10 @@ public sealed class NewRdsBackupCommand : RdsServiceCmdlet
         }
         var body = request.ToJson();
         var label = instance.Name.Length > 0 ? $"{instance.Name} ({instance.Id})" : instance.Id;
-        if (!ShouldProcess($"{label}: create manual backup '{request.Name}' (kept, and billed, until removed). Body of POST /v3/{{project_id}}/backups: {body}",
-                $"{label}: create manual backup '{request.Name}'? It is kept, and billed, until removed. Body: {body}", $"Back up {label}"))
+        if (!ConfirmationPrompt.Ask(this, force: false,
+                $"{label}: create manual backup '{request.Name}' (kept, and billed, until removed). Body of {ManualBackupRequest.Endpoint}: {body}",
+                $"{label}: create manual backup '{request.Name}'? It is kept, and billed, until removed. Body: {body}", $"Back up {label}",
+                instance, $"of manual backup '{request.Name}' of {label}", "The creation"))
             return;
         var backup = Call((client, token) => client.CreateManualBackupAsync(request, token));
         WriteVerbose($"Backup {backup.Id} ('{backup.Name}') of {backup.InstanceId} is {backup.Status}.");

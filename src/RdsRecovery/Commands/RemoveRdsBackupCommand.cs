@@ -75,9 +75,8 @@ public sealed class RemoveRdsBackupCommand : RdsServiceCmdlet
         }
         var taken = backup.BeginTime is { } begin ? $", taken {begin.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC" : "";
         var what = $"Delete manual backup '{backup.Name}' ({backup.Id}) of {instanceId}{taken}, {backup.Status}. A deleted backup cannot be restored from again.";
-        var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w) ? LanguagePrimitives.IsTrue(w) : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
-        if (Force && !whatIf && !MyInvocation.BoundParameters.ContainsKey("Confirm")) WriteVerbose($"-Force: not asking. {what}");
-        else if (!ShouldProcess(what, what + " Delete it?", $"Delete backup {backup.Id}")) return;
+        if (!ConfirmationPrompt.Ask(this, Force, what, what + " Delete it?", $"Delete backup {backup.Id}", backup, $"of backup {backup.Id}", "The deletion"))
+            return;
         var requestId = Call((client, token) => client.DeleteManualBackupAsync(backup.Id, token));
         WriteVerbose($"Deleted: backup {backup.Id} of {instanceId} (request id {requestId ?? "none"}).");
         if (PassThru) WriteObject(backup);
