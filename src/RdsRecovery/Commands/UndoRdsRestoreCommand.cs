@@ -30,6 +30,9 @@ public sealed class UndoRdsRestoreCommand : RestoreSubmittingCmdlet
     private string? _current;
     protected override object? ErrorTarget => (object?)Job ?? _current;
 
+    // The parameter the user named the job with, for the error records about it.
+    private string JobParameter => ParameterSetName == JobSet ? nameof(Job) : nameof(JobId);
+
     protected override void ProcessInput()
     {
         ThrowIfWaitSettingsInvalid();
@@ -41,7 +44,7 @@ public sealed class UndoRdsRestoreCommand : RestoreSubmittingCmdlet
         {
             WriteRdsError(new RdsError(RdsErrorIds.UndoNoSafetyBackup,
                 $"Restore job {job.JobId} into {job.TargetInstanceId} has no safety backup: it was not sent with -BackupTargetFirst (or not from this machine's journal), " +
-                "so there is nothing to undo it with. Nothing was sent. Restore an earlier backup of the target with Restore-RdsInstance instead.", job, nameof(Job)));
+                "so there is nothing to undo it with. Nothing was sent. Restore an earlier backup of the target with Restore-RdsInstance instead.", job, JobParameter));
             return;
         }
         if (!IsFinished(job)) return;
@@ -90,10 +93,10 @@ public sealed class UndoRdsRestoreCommand : RestoreSubmittingCmdlet
         }
     }
 
-    private static RdsError NotFinished(RdsRestoreJob job, string why) =>
+    private RdsError NotFinished(RdsRestoreJob job, string why) =>
         new(RdsErrorIds.UndoJobNotFinished,
             $"Restore job {job.JobId} into {job.TargetInstanceId} has not finished ({why}); undoing it now would race it. Nothing was sent. " +
-            $"Wait for it (Wait-RdsRestoreJob -JobId {job.JobId}), then run Undo-RdsRestore again.", job, "Job");
+            $"Wait for it (Wait-RdsRestoreJob -JobId {job.JobId}), then run Undo-RdsRestore again.", job, JobParameter);
 
     private bool SafetyBackupUsable(RdsRestoreJob job, string backupId)
     {
@@ -102,7 +105,7 @@ public sealed class UndoRdsRestoreCommand : RestoreSubmittingCmdlet
         var state = backup is null ? "is no longer in the target's backup list (it was deleted)" : $"is {backup.Status}, not COMPLETED";
         WriteRdsError(new RdsError(RdsErrorIds.SafetyBackupGone,
             $"The safety backup {backupId} of restore job {job.JobId} {state}, so the restore cannot be undone from it. Nothing was sent. " +
-            $"List what is left with Get-RdsBackup -InstanceId {job.TargetInstanceId}.", job, nameof(Job)));
+            $"List what is left with Get-RdsBackup -InstanceId {job.TargetInstanceId}.", job, JobParameter));
         return false;
     }
 }
