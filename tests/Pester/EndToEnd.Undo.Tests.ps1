@@ -71,6 +71,12 @@ Describe 'New-RdsBackup' {
         Get-ChangeRequest | Should -BeNullOrEmpty
     }
 
+    It 'a host that cannot ask (-NonInteractive) ends with ConfirmationUnavailable and sends nothing' {
+        $printed = Invoke-ChildPwsh -ConnectTo $Emulator "`$ConfirmPreference = 'Medium'; try { New-RdsBackup -InstanceId $($Ids.ErpStaging) -Name 'asked-first' -ErrorAction Stop } catch { 'CAUGHT ' + `$_.FullyQualifiedErrorId + ' ' + `$_.CategoryInfo.Category }"
+        $printed | Should -Match 'CAUGHT ConfirmationUnavailable,\S+ InvalidOperation'
+        Get-ChangeRequest | Should -BeNullOrEmpty
+    }
+
     It '-Wait ends in a BackupFailed error when the backup FAILED' {
         Set-NextBackup $Ids.ErpStaging @{ fail_reason = 'disk error' }
         $backup = New-RdsBackup -InstanceId $Ids.ErpStaging -Name 'doomed' -Confirm:$false -Wait @Fast -ErrorAction SilentlyContinue -ErrorVariable failure
@@ -109,6 +115,13 @@ Describe 'Remove-RdsBackup' {
         Remove-RdsBackup -InstanceId $Ids.ErpProd -BackupId 'nosuchbackupbr01' -Force -ErrorAction SilentlyContinue -ErrorVariable failure
         $failure[0] | Get-ErrorId | Should -Be 'BackupNotFound'
         Remove-RdsBackup -InstanceId $Ids.ErpProd -BackupId $Backups.ErpProdManual -WhatIf
+        Get-ChangeRequest | Should -BeNullOrEmpty
+        Get-RdsBackup -InstanceId $Ids.ErpProd -BackupId $Backups.ErpProdManual | Should -Not -BeNullOrEmpty
+    }
+
+    It 'a host that cannot ask (-NonInteractive) ends with ConfirmationUnavailable and deletes nothing' {
+        $printed = Invoke-ChildPwsh -ConnectTo $Emulator "try { Remove-RdsBackup -InstanceId $($Ids.ErpProd) -BackupId $($Backups.ErpProdManual) -ErrorAction Stop } catch { 'CAUGHT ' + `$_.FullyQualifiedErrorId + ' ' + `$_.CategoryInfo.Category }"
+        $printed | Should -Match 'CAUGHT ConfirmationUnavailable,\S+ InvalidOperation'
         Get-ChangeRequest | Should -BeNullOrEmpty
         Get-RdsBackup -InstanceId $Ids.ErpProd -BackupId $Backups.ErpProdManual | Should -Not -BeNullOrEmpty
     }
@@ -228,6 +241,7 @@ Describe 'Undo-RdsRestore refusals' {
         Undo-RdsRestore -Job $job -Force -ErrorAction SilentlyContinue -ErrorVariable failure | Should -BeNullOrEmpty
         $failure[0] | Get-ErrorId | Should -Be 'UndoNoSafetyBackup'
         $failure[0].TargetObject.JobId | Should -Be $job.JobId
+        $failure[0].CategoryInfo.TargetName | Should -Be 'Job'
         Get-ChangeRequest | Should -BeNullOrEmpty
     }
 
@@ -247,6 +261,7 @@ Describe 'Undo-RdsRestore refusals' {
         Clear-RequestLog
         Undo-RdsRestore -JobId $job.JobId -Force -ErrorAction SilentlyContinue -ErrorVariable failure | Should -BeNullOrEmpty
         $failure[0] | Get-ErrorId | Should -Be 'SafetyBackupGone'
+        $failure[0].CategoryInfo.TargetName | Should -Be 'JobId' -Because 'the record names the parameter the user gave'
         Get-ChangeRequest | Should -BeNullOrEmpty
     }
 
