@@ -41,6 +41,10 @@ Describe 'Restore-RdsInstance -AsJob' {
         $job | Should -BeOfType ([System.Management.Automation.Job])
         $job.PSJobTypeName | Should -Be 'RdsBackgroundJob'
         (Get-Job -Id $job.Id).Id | Should -Be $job.Id
+        # Its Command is the command with its plain values, not this source line (which could hold a typed secret).
+        $job.Command | Should -Match '^Restore-RdsInstance -'
+        $job.Command | Should -Match "-SourceInstanceId $($Ids.ErpProd)( |$)"
+        $job.Command | Should -Not -Match '\$job|@Restore'
         $job | Wait-Job -Timeout $JobTimeout | Out-Null
         $job.State | Should -Be 'Completed'
         $out = @($job | Receive-Job)

@@ -5,8 +5,8 @@ using System.Security;
 namespace RdsRecovery.PowerShell.Background;
 
 /// <summary>
-/// The host of a background job's runspace: what a command writes to its host (a warning after Ctrl+C, a -WhatIf
-/// line) goes to the job's own streams, never to the console of whoever is typing meanwhile; and it cannot prompt,
+/// The host of a background job's runspace: what a command writes to its host (a warning after Ctrl+C, for one)
+/// goes to the job's own streams, never to the console of whoever is typing meanwhile; and it cannot prompt,
 /// so a command that would ask fails as in any host that cannot ask (for a restore, ConfirmationUnavailable).
 /// </summary>
 internal sealed class BackgroundHost : PSHost

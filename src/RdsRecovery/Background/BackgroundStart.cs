@@ -1,3 +1,4 @@
+using System.Text;
 using System.Management.Automation.Runspaces;
 
 namespace RdsRecovery.PowerShell.Background;
@@ -5,8 +6,8 @@ namespace RdsRecovery.PowerShell.Background;
 /// <summary>
 /// The -AsJob half of a cmdlet: at BeginProcessing it decides whether the command may run as a job, it collects what
 /// was piped in, and at EndProcessing it starts one <see cref="RdsBackgroundJob"/> running the same command with the
-/// same parameters and input, and writes the job. Any cmdlet of the module can use it (Restore-RdsInstance,
-/// Wait-RdsRestoreJob; Undo-RdsRestore the same way): add -AsJob, call <see cref="Begin"/>, <see cref="Add"/> per
+/// same parameters and input, and writes the job. Restore-RdsInstance and Wait-RdsRestoreJob use it; another
+/// cmdlet would the same way: add -AsJob, call <see cref="Begin"/>, <see cref="Add"/> per
 /// input and <see cref="Start"/> at the end.
 /// </summary>
 internal sealed class BackgroundStart
@@ -75,14 +76,48 @@ internal sealed class BackgroundStart
         var name = invocation.MyCommand.Name;
         // The module as the caller imported it (its manifest), else this assembly: the same code either way.
         var module = invocation.MyCommand.Module?.Path is { Length: > 0 } path ? path : typeof(BackgroundStart).Assembly.Location;
-        var line = invocation.Line?.Trim();
         var run = new BackgroundCommand(name, module, _cmdlet.SessionState.Path.CurrentFileSystemLocation.ProviderPath,
             _parameters, _input, Runspace.DefaultRunspace?.InstanceId ?? Guid.Empty);
-        var job = new RdsBackgroundJob(run, string.IsNullOrEmpty(line) ? name : line!);
+        var job = new RdsBackgroundJob(run, CommandText(name, invocation.BoundParameters));
         _cmdlet.JobRepository.Add(job);
         job.Start();
         _cmdlet.WriteObject(job);
     }
+
+    /// <summary>
+    /// The job's Command, as Get-Job shows it: the command and its parameters, with only plain values (ids, names, times,
+    /// numbers) written out. Not the caller's source line: that may hold a whole script, and a secret typed in it.
+    /// </summary>
+    internal static string CommandText(string name, IDictionary<string, object> bound)
+    {
+        var text = new StringBuilder(name);
+        foreach (var p in bound)
+        {
+            text.Append(" -").Append(p.Key);
+            switch (PSObject.AsPSObject(p.Value).BaseObject)
+            {
+                case SwitchParameter { IsPresent: true }: break;
+                case SwitchParameter: text.Append(":$false"); break;
+                case RestoreTimeArgument time: text.Append(' ').Append(Plain(time.ToString())); break;
+                case object plain when IsPlain(plain): text.Append(' ').Append(Plain(plain)); break;
+                case IEnumerable<object> items when items.All(i => IsPlain(PSObject.AsPSObject(i).BaseObject)):
+                    text.Append(' ').Append(string.Join(",", items.Select(i => Plain(PSObject.AsPSObject(i).BaseObject)))); break;
+                default: text.Append(" <").Append(PSObject.AsPSObject(p.Value).BaseObject?.GetType().Name ?? "null").Append('>'); break;
+            }
+        }
+        return text.ToString();
+    }
+
+    private static bool IsPlain(object value) => value is string || value.GetType().IsPrimitive || value is Enum or DateTime or DateTimeOffset or TimeSpan;
+
+    private static string Plain(object value) => value switch
+    {
+        string s => s.Length > 0 && s.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or ':') ? s : "'" + s.Replace("'", "''") + "'",
+        DateTimeOffset t => t.ToString("o", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("o", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
 
     /// <summary>Whether ShouldProcess would ask: -Confirm decides when given, then -Force, then $ConfirmPreference against the impact.</summary>
     internal static bool WouldPrompt(PSCmdlet cmdlet, ConfirmImpact impact, bool force)

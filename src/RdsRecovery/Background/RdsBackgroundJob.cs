@@ -47,7 +47,7 @@ public sealed class RdsBackgroundJob : Job
         thread.Start();
     }
 
-    /// <summary>Stop-Job: stops the command as Ctrl+C would, and returns once the job has reached Stopped.</summary>
+    /// <summary>Stop-Job: stops the command as Ctrl+C would, and returns once the job has ended (at most 30 s per wait).</summary>
     public override void StopJob()
     {
         System.Management.Automation.PowerShell? running;
@@ -58,12 +58,13 @@ public sealed class RdsBackgroundJob : Job
         }
         try
         {
-            // A stop that lands just before the command starts is a no-op for PowerShell: repeat until it has ended.
+            // A stop that lands before Invoke starts only marks the idle command Stopped, and Invoke then runs it whole:
+            // stop again until Invoke has ended (or the grace has passed), whatever state the command shows meanwhile.
             var deadline = DateTime.UtcNow + StopGrace;
             if (running is not null)
             {
                 do running.Stop();
-                while (!_invokeEnded.Wait(StopRetry) && running.InvocationStateInfo.State == PSInvocationState.NotStarted && DateTime.UtcNow < deadline);
+                while (!_invokeEnded.Wait(StopRetry) && DateTime.UtcNow < deadline);
             }
         }
         finally { _stopReturned.Set(); }
