@@ -40,6 +40,15 @@ Describe 'Get-RdsRestorableDatabase' {
         $dbs.Name | Should -Contain 'erp'
     }
 
+    It 'a failed listing is an error record about the instance it was for' {
+        $t = Get-RecentTime $Ids.ErpProd
+        Set-Fault @{ kind = 'error'; status = 400; error_code = 'DBS.200001'; method = 'POST'; path = '/history/databases$' }
+        try { Get-RdsRestorableDatabase -InstanceId erp-prod -RestoreTime $t -ErrorAction SilentlyContinue -ErrorVariable failure | Out-Null }
+        finally { Clear-Fault }
+        $failure.Count | Should -Be 1
+        $failure[0].TargetObject | Should -Be $Ids.ErpProd
+    }
+
     It 'refuses a time without a zone (RestoreTimeNotUtc) and sends no listing' {
         Clear-RequestLog
         Get-RdsRestorableDatabase -InstanceId $Ids.ErpProd -RestoreTime '2026-11-27 10:00:00' -ErrorVariable e -ErrorAction SilentlyContinue

@@ -200,7 +200,6 @@ public abstract class PartialRestoreCmdlet : RestoreSubmittingCmdlet
 
     private RdsRestoreJob? Submit(PartialRestoreRequest request, RdsInstance? instance, CompatibilityReport report)
     {
-        ResolveConnection();
         RdsRuleProfile? profile = report.Rules.Count == 0 ? null : report.RuleProfile;
         var job = Call((client, token) => new RestoreSubmitter(client, Journal(), message => PostCallback(() => WriteWarning(message)))
             .SubmitAsync(request, token, profile));

@@ -60,6 +60,7 @@ public abstract class RestorableListingCmdlet : RdsServiceCmdlet
     protected DateTimeOffset? TimeFor(RdsInstance instance)
     {
         if (RestoreTime!.Time is { } time) return time;
+        _errorTarget = instance.Id;
         try
         {
             return ResolveLatestRestoreTime(RestoreTime, instance.Id);
@@ -77,7 +78,13 @@ public abstract class RestorableListingCmdlet : RdsServiceCmdlet
         foreach (var (engine, instances) in InstancesByEngine(what, engines))
         {
             var timed = instances.Select(i => (Instance: i, Time: TimeFor(i))).Where(t => t.Time is not null).ToList();
-            foreach (var group in timed.GroupBy(t => t.Time!.Value)) yield return (engine, group.Key, group.Select(t => t.Instance).ToList());
+            foreach (var group in timed.GroupBy(t => t.Time!.Value))
+            {
+                var listed = group.Select(t => t.Instance).ToList();
+                // A failed history request is about these instances: its error record names them.
+                _errorTarget = listed.Count == 1 ? listed[0].Id : listed.Select(i => i.Id).ToArray();
+                yield return (engine, group.Key, listed);
+            }
         }
     }
 

@@ -58,7 +58,6 @@ internal sealed partial class RestoreSending
         var safety = settings.BackupTargetFirst ? SafetyBackupStep.RequestFor(request, DateTimeOffset.UtcNow) : null;
         if (!Confirm(request, facts, version, engine, profile, safety, settings)) return null;
 
-        _cmdlet.ResolveConnection();
         var attemptId = RestoreSubmitter.NewAttemptId();
         RdsBackup? taken = null;
         if (safety is not null)
