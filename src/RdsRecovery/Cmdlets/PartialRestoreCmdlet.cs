@@ -172,16 +172,7 @@ public abstract class PartialRestoreCmdlet : RestoreSubmittingCmdlet
             foreach (var unresolved in facts.UnresolvedRestores ?? Array.Empty<Journal.RestoreAttempt>()) WriteWarning(unresolved.Describe());
         }
         var report = PartialRestoreRules.Evaluate(request, facts);
-        foreach (var rule in report.Rules) WriteVerbose($"{rule.RuleId}: {rule.Outcome}: {rule.Message}");
-        if (!report.IsCompatible)
-        {
-            var failed = report.FailedRules;
-            WriteRdsError(new RdsError(RdsErrorIds.RestoreIncompatible, $"The restore {request} was not sent: {failed.Count} rule(s) failed: " +
-                string.Join(" ", failed.Select(r => $"[{r.RuleId}] {r.Message}")) + SkipAdvice.Closing(failed), report));
-            return null;
-        }
-        foreach (var rule in report.NotCheckedRules.Where(r => r.NeedsAttention)) WriteWarning($"{rule.RuleId} not checked: {rule.Message}");
-        return report;
+        return RestoreSending.WriteVerdict(this, report) ? report : null;
     }
 
     /// <summary>Medium impact: nothing existing is overwritten. The words name the instance, the copies and the exact body.</summary>

@@ -96,18 +96,23 @@ internal sealed partial class RestoreSending
         foreach (var rule in report.NotCheckedRules.Where(r => r.NeedsAttention)) cmdlet.WriteWarning($"{rule.RuleId} not checked: {rule.Message}");
     }
 
-    private bool RulesPass(RestoreRequest request, RestoreFacts facts)
+    /// <summary>
+    /// What every restore cmdlet writes of the rules' verdict: each rule on the verbose stream, then RestoreIncompatible
+    /// (false) or the warnings of rules that could not be decided (true).
+    /// </summary>
+    internal static bool WriteVerdict(RdsServiceCmdlet cmdlet, CompatibilityReport report)
     {
-        var report = CompatibilityRules.Evaluate(request, facts);
-        foreach (var rule in report.Rules) _cmdlet.WriteVerbose($"{rule.RuleId}: {rule.Outcome}: {rule.Message}");
+        foreach (var rule in report.Rules) cmdlet.WriteVerbose($"{rule.RuleId}: {rule.Outcome}: {rule.Message}");
         if (report.RefusalMessage() is { } refusal)
         {
-            _cmdlet.WriteRdsError(new RdsError(RdsErrorIds.RestoreIncompatible, refusal, report));
+            cmdlet.WriteRdsError(new RdsError(RdsErrorIds.RestoreIncompatible, refusal, report));
             return false;
         }
-        WriteUnverified(_cmdlet, report);
+        WriteUnverified(cmdlet, report);
         return true;
     }
+
+    private bool RulesPass(RestoreRequest request, RestoreFacts facts) => WriteVerdict(_cmdlet, CompatibilityRules.Evaluate(request, facts));
 
     /// <summary>
     /// -BackupTargetFirst is refused up front where its backup could never be restored: the undo restores the target's
