@@ -6,8 +6,10 @@ namespace RdsRecovery.Restore;
 /// <summary>
 /// Restore-RdsInstance -BackupTargetFirst: before the restore is sent, a manual backup of the target is taken,
 /// followed to COMPLETED, and the target waited for until ACTIVE again. Every step is journalled under the restore's
-/// attempt id, so a crash between backup and restore is explained by Get-RdsRestoreJob -Recent. Any failure throws
-/// an <see cref="RdsValidationException"/> saying that nothing was restored; the restore is then never sent.
+/// attempt id, so a crash between backup and restore is explained by Get-RdsRestoreJob -Recent. A refusal, a lost answer,
+/// a failed or vanished backup or a timeout at any step throws an <see cref="RdsValidationException"/> saying that nothing
+/// was restored (and naming the backup when one was made); a stop is journalled and passed on as it came; a journal that
+/// cannot be written stops it too. The restore is then never sent.
 /// </summary>
 public sealed class SafetyBackupStep
 {
@@ -93,9 +95,23 @@ public sealed class SafetyBackupStep
         }
 
         var left = timeout - (DateTimeOffset.UtcNow - started);
-        var active = left > TimeSpan.Zero && await _waiter.WaitForActiveAsync(request.TargetInstanceId, left,
-            (status, waited) => progress?.Invoke($"Target {request.TargetInstanceId} after its safety backup: {status ?? "not found"}, {waited.TotalSeconds:0} s"),
-            cancellationToken).ConfigureAwait(false);
+        bool active;
+        try
+        {
+            active = left > TimeSpan.Zero && await _waiter.WaitForActiveAsync(request.TargetInstanceId, left,
+                (status, waited) => progress?.Invoke($"Target {request.TargetInstanceId} after its safety backup: {status ?? "not found"}, {waited.TotalSeconds:0} s"),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Append(request, body, attemptId, RestoreJournalPhase.SafetyBackupFailed, backup.Id, "stopped while waiting for the target to be ACTIVE after its COMPLETED backup");
+            throw;
+        }
+        catch (RdsServiceException ex)
+        {
+            throw Failed(request, body, attemptId, backup.Id, RdsErrorIds.SafetyBackupFailed,
+                $"The safety backup {backup.Id} COMPLETED, but the target could not be followed until ACTIVE again ({ex.Message}).", ex);
+        }
         if (!active)
             throw Failed(request, body, attemptId, backup.Id, RdsErrorIds.SafetyBackupTimedOut,
                 $"The safety backup {backup.Id} COMPLETED, but the target was not ACTIVE again within -BackupTimeout {timeout}.");
