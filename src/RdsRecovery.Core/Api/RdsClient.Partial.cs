@@ -28,7 +28,7 @@ public sealed partial class RdsClient
                 Name = database.RequiredStr("name"), TotalTables = database.Int("total_tables"), DatabaseLimit = databaseLimit, TableLimit = tableLimit,
             });
         }
-        return new RdsHistoryListing { DatabaseLimit = databaseLimit, TableLimit = tableLimit, InstanceIds = instanceIds.ToList(), Databases = databases };
+        return new RdsHistoryListing { DatabaseLimit = databaseLimit, TableLimit = tableLimit, Databases = databases };
     }
 
     /// <summary>
@@ -53,7 +53,7 @@ public sealed partial class RdsClient
                 Schema = schema.RequiredStr("name"), Name = table.RequiredStr("name"), TableLimit = tableLimit,
             });
         }
-        return new RdsHistoryListing { TableLimit = tableLimit, InstanceIds = instanceIds.ToList(), Tables = tables };
+        return new RdsHistoryListing { TableLimit = tableLimit, Tables = tables };
     }
 
     /// <summary>

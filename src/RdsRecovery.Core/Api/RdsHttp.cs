@@ -9,8 +9,6 @@ namespace RdsRecovery.Api;
 /// </summary>
 internal sealed class RdsHttp : IDisposable
 {
-    internal static string UserAgent => RdsHttpAttempt.UserAgent;
-
     /// <summary>The process-wide default handler (exposed to tests, which check it keeps TLS verification and the proxy).</summary>
     internal static HttpMessageHandler DefaultHandler => RdsHttpHandlers.Default;
 

@@ -30,10 +30,10 @@ internal static class RdsResponseBodies
         return (buffer.ToArray(), false);
     }
 
-    /// <summary>True when the bytes are one JSON object; <paramref name="root"/> is then a detached clone.</summary>
     /// <summary>An empty JSON object: the answer of a call whose answer has no fields and no body.</summary>
     public static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
 
+    /// <summary>True when the bytes are one JSON object; <paramref name="root"/> is then a detached clone.</summary>
     public static bool TryParseObject(byte[] bytes, out JsonElement root)
     {
         root = default;

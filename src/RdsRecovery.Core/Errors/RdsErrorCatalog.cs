@@ -61,7 +61,7 @@ public static class RdsErrorCatalog
         E(Checks, RdsErrorIds.LatestRestoreTimeUnresolved, InvalidOperation, "-RestoreTime Latest without a connection (also under -WhatIf): the latest restorable time is read from the service; nothing is sent"),
         E(Checks, RdsErrorIds.NoRestoreWindow, ObjectNotFound, "-RestoreTime Latest, but the source has no restorable window; nothing is sent"),
         E(Checks, RdsErrorIds.InstanceNotFound, ObjectNotFound, "an instance named by id or name does not exist (looked up before sending; Get-RdsInstance -Name with a plain name that matches nothing)"),
-        E(Checks, RdsErrorIds.OperationNotSupportedByEngine, InvalidOperation, "the instance's engine has no such operation: SQL Server database lists (Get-RdsSqlServerDatabase), databases (MySQL, PostgreSQL) or tables (PostgreSQL) listed or restored at a point in time"),
+        E(Checks, RdsErrorIds.OperationNotSupportedByEngine, InvalidOperation, "the instance's engine has no such operation: SQL Server database lists (Get-RdsSqlServerDatabase), databases (MySQL, PostgreSQL) listed or restored, tables listed (PostgreSQL) or restored (MySQL, PostgreSQL) at a point in time"),
         E(Checks, RdsErrorIds.BackupNotFound, ObjectNotFound, "the backup does not exist or was not taken of the source"),
         E(Checks, RdsErrorIds.UnexpectedError, NotSpecified, "an unexpected failure inside the module, wrapped"),
         E(Checks, RdsErrorIds.JournalUnavailable, WriteError, "the restore journal's path cannot be used (a directory, a device, a dangling or looping link, read-only, full, a lock held over 5 s); no restore is sent"),

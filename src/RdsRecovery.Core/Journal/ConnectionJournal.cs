@@ -57,18 +57,25 @@ public sealed class ConnectionJournal
 
     /// <summary>
     /// Records that <paramref name="job"/> is the outcome of <paramref name="attempt"/> (so -Recent lists the job
-    /// instead of warning) and fills in what the journal knows and the job does not: submission time, source, backup, time.
+    /// instead of warning) and fills in what the journal knows and the job does not: submission time, source, backup, time,
+    /// and the safety backup taken first (-BackupTargetFirst).
     /// </summary>
     public void Tie(RestoreAttempt attempt, RdsRestoreJob job, DateTimeOffset now, string by)
     {
         if (attempt is null) throw new ArgumentNullException(nameof(attempt));
         if (job is null) throw new ArgumentNullException(nameof(job));
-        Journal.Append(attempt.First.FollowUp(RestoreJournalPhase.Submitted, now, job.JobId,
-            $"tied by {by}: the service shows job {job.JobId} for this target, created {job.Created?.UtcDateTime:u}"));
+        // Built from the restore's own Sending line, not the attempt's first: with -BackupTargetFirst that is the backup
+        // step's, which has the backup's body, no rule profile and no safety backup id (Undo-RdsRestore reads it here).
+        var sent = attempt.RestoreLines.FirstOrDefault() ?? attempt.First;
+        var tied = sent.FollowUp(RestoreJournalPhase.Submitted, now, job.JobId,
+            $"tied by {by}: the service shows job {job.JobId} for this target, created {job.Created?.UtcDateTime:u}");
+        tied.SafetyBackupId = attempt.SafetyBackupId;
+        Journal.Append(tied);
         job.SubmittedAt = attempt.SentAt;
-        if (string.IsNullOrEmpty(job.SourceInstanceId)) job.SourceInstanceId = attempt.First.SourceInstanceId;
-        job.BackupId ??= attempt.First.BackupId;
-        job.RestoreTime ??= attempt.First.RestoreTime;
+        if (string.IsNullOrEmpty(job.SourceInstanceId)) job.SourceInstanceId = sent.SourceInstanceId;
+        job.BackupId ??= sent.BackupId;
+        job.RestoreTime ??= sent.RestoreTime;
+        job.SafetyBackupId ??= attempt.SafetyBackupId;
     }
 
     /// <summary>

@@ -6,8 +6,10 @@ namespace RdsRecovery.Restore;
 /// <summary>
 /// Restore-RdsInstance -BackupTargetFirst: before the restore is sent, a manual backup of the target is taken,
 /// followed to COMPLETED, and the target waited for until ACTIVE again. Every step is journalled under the restore's
-/// attempt id, so a crash between backup and restore is explained by Get-RdsRestoreJob -Recent. Any failure throws
-/// an <see cref="RdsValidationException"/> saying that nothing was restored; the restore is then never sent.
+/// attempt id, so a crash between backup and restore is explained by Get-RdsRestoreJob -Recent. A refusal, a lost answer,
+/// a failed or vanished backup or a timeout at any step throws an <see cref="RdsValidationException"/> saying that nothing
+/// was restored (and naming the backup when one was made); a stop is journalled and passed on as it came; a journal that
+/// cannot be written stops it too. The restore is then never sent.
 /// </summary>
 public sealed class SafetyBackupStep
 {
@@ -62,23 +64,11 @@ public sealed class SafetyBackupStep
         Append(request, body, attemptId, RestoreJournalPhase.SafetyBackupStarted, backup.Id, $"backup '{backup.Name}' is {backup.Status}");
         progress?.Invoke($"Safety backup '{backup.Name}' ({backup.Id}) of {request.TargetInstanceId}: {backup.Status}");
 
-        (ManualBackupOutcome Outcome, RdsBackup Backup) followed;
-        try
-        {
-            followed = await _waiter.WaitAsync(backup, timeout,
+        var followed = await FollowAsync(request, body, attemptId, backup.Id, () => _waiter.WaitAsync(backup, timeout,
                 (seen, waited) => progress?.Invoke($"Safety backup '{seen.Name}' ({seen.Id}) of {request.TargetInstanceId}: {seen.Status}, {waited.TotalSeconds:0} s"),
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            Append(request, body, attemptId, RestoreJournalPhase.SafetyBackupFailed, backup.Id, "stopped while waiting for the backup; the service goes on with it");
-            throw;
-        }
-        catch (RdsServiceException ex)
-        {
-            throw Failed(request, body, attemptId, backup.Id, RdsErrorIds.SafetyBackupFailed,
-                $"The safety backup {backup.Id} of the target could not be followed ({ex.Message}); whether it completed is not known.", ex);
-        }
+                cancellationToken),
+            "waiting for the backup; the service goes on with it",
+            ex => $"The safety backup {backup.Id} of the target could not be followed ({ex.Message}); whether it completed is not known.", cancellationToken).ConfigureAwait(false);
         switch (followed.Outcome)
         {
             case ManualBackupOutcome.Failed:
@@ -93,14 +83,38 @@ public sealed class SafetyBackupStep
         }
 
         var left = timeout - (DateTimeOffset.UtcNow - started);
-        var active = left > TimeSpan.Zero && await _waiter.WaitForActiveAsync(request.TargetInstanceId, left,
-            (status, waited) => progress?.Invoke($"Target {request.TargetInstanceId} after its safety backup: {status ?? "not found"}, {waited.TotalSeconds:0} s"),
-            cancellationToken).ConfigureAwait(false);
+        var active = left > TimeSpan.Zero && await FollowAsync(request, body, attemptId, backup.Id, () => _waiter.WaitForActiveAsync(request.TargetInstanceId, left,
+                (status, waited) => progress?.Invoke($"Target {request.TargetInstanceId} after its safety backup: {status ?? "not found"}, {waited.TotalSeconds:0} s"),
+                cancellationToken),
+            "waiting for the target to be ACTIVE after its COMPLETED backup",
+            ex => $"The safety backup {backup.Id} COMPLETED, but the target could not be followed until ACTIVE again ({ex.Message}).", cancellationToken).ConfigureAwait(false);
         if (!active)
             throw Failed(request, body, attemptId, backup.Id, RdsErrorIds.SafetyBackupTimedOut,
                 $"The safety backup {backup.Id} COMPLETED, but the target was not ACTIVE again within -BackupTimeout {timeout}.");
         Append(request, body, attemptId, RestoreJournalPhase.SafetyBackupTaken, backup.Id, $"backup '{followed.Backup.Name}' COMPLETED; target ACTIVE");
         return followed.Backup;
+    }
+
+    /// <summary>
+    /// One wait once the backup exists: a stop is journalled and passed on; a service error (after the client's retries)
+    /// fails the step, saying nothing was restored and naming the kept backup.
+    /// </summary>
+    private async Task<T> FollowAsync<T>(RestoreRequest request, string body, string attemptId, string backupId, Func<Task<T>> wait,
+        string stoppedWhile, Func<RdsServiceException, string> failure, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await wait().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Append(request, body, attemptId, RestoreJournalPhase.SafetyBackupFailed, backupId, "stopped while " + stoppedWhile);
+            throw;
+        }
+        catch (RdsServiceException ex)
+        {
+            throw Failed(request, body, attemptId, backupId, RdsErrorIds.SafetyBackupFailed, failure(ex), ex);
+        }
     }
 
     private RdsValidationException Failed(RestoreRequest request, string body, string attemptId, string? backupId, string errorId,

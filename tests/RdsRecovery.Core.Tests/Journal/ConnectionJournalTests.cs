@@ -79,6 +79,41 @@ public sealed class ConnectionJournalTests : IDisposable
         Assert.Equal("far", Mine().UnresolvedSendOf(new RdsRestoreJob { JobId = "job-10", TargetInstanceId = "tgt", Created = T0.AddSeconds(20) }, T0.AddHours(1))!.AttemptId);
     }
 
+    [Fact]
+    public void Tying_a_backup_first_send_keeps_its_safety_backup_body_and_rule_profile_for_Undo()
+    {
+        // -BackupTargetFirst: the attempt's first line is the backup step's (no SafetyBackupId, the backup's body, no rules).
+        RestoreJournalEntry Step(RestoreJournalPhase phase, int second, string? safetyBackupId) => new()
+        {
+            AttemptId = "bf", Phase = phase, Time = T0.AddSeconds(second), SourceInstanceId = "src", TargetInstanceId = "tgt", BackupId = "bk",
+            Endpoint = _connection.Endpoint.ToString(), ProjectId = _connection.ProjectId, Body = "{\"instance_id\":\"tgt\",\"name\":\"safety\"}",
+            SafetyBackupId = safetyBackupId,
+        };
+        _journal.Append(Step(RestoreJournalPhase.SafetyBackupSending, -60, null));
+        _journal.Append(Step(RestoreJournalPhase.SafetyBackupStarted, -59, "bk-safety"));
+        _journal.Append(Step(RestoreJournalPhase.SafetyBackupTaken, -1, "bk-safety"));
+        var restoreBody = "{\"source\":{\"instance_id\":\"src\"},\"target\":{\"instance_id\":\"tgt\"}}";
+        _journal.Append(new RestoreJournalEntry
+        {
+            AttemptId = "bf", Phase = RestoreJournalPhase.Sending, Time = T0, SourceInstanceId = "src", TargetInstanceId = "tgt", BackupId = "bk",
+            Endpoint = _connection.Endpoint.ToString(), ProjectId = _connection.ProjectId, Body = restoreBody, RuleProfile = "Strict",
+        });
+        var mine = Mine();
+        var job = new RdsRestoreJob { JobId = "job-bf", TargetInstanceId = "tgt", Created = T0.AddSeconds(5) };
+        var attempt = mine.UnresolvedSendOf(job, T0.AddHours(1));
+        Assert.Equal("bf", attempt!.AttemptId);
+
+        mine.Tie(attempt, job, T0.AddHours(1), "a test");
+
+        Assert.Equal("bk-safety", job.SafetyBackupId);
+        var submitted = _journal.FindSubmitted("job-bf", TimeSpan.FromDays(365 * 10));
+        Assert.NotNull(submitted);
+        Assert.Equal("bk-safety", submitted!.SafetyBackupId);
+        Assert.Equal(restoreBody, submitted.Body);
+        Assert.Equal("Strict", submitted.RuleProfile);
+        Assert.Equal("bk-safety", submitted.ToRestoreJob().SafetyBackupId);
+    }
+
     [Theory]
     [InlineData(-2, false)]   // created two minutes before the send: not this send's job
     [InlineData(-0.5, true)]  // up to a minute before (clocks differ)

@@ -76,6 +76,36 @@ public sealed class PartialRequestTests
     }
 
     [Fact]
+    public void The_database_and_schema_names_are_trimmed_like_the_table_names()
+    {
+        Assert.True(PartialRestoreRequest.TryCreateTables("inst01", Time, " sales ", " audit ", Map((" orders ", " orders_x ")), false, RdsEngine.PostgreSql, Clock,
+            out var pg, out var errors), string.Join("; ", errors));
+        Assert.Equal("sales", pg!.Database);
+        Assert.Equal("audit", pg.Schema);
+        Assert.Contains("\"database\":\"sales\"", pg.ToJson());
+        Assert.Contains("\"schema\":\"audit\"", pg.ToJson());
+        Assert.True(PartialRestoreRequest.TryCreateTables("inst01", Time, "\tshop ", null, Map(("orders", "orders_x")), false, RdsEngine.MySql, Clock,
+            out var mysql, out errors), string.Join("; ", errors));
+        Assert.Equal("shop", mysql!.Database);
+        Assert.Contains("\"database\":\"shop\"", mysql.ToJson());
+    }
+
+    [Theory]
+    [InlineData(RdsEngine.SqlServer)]
+    [InlineData(RdsEngine.MariaDb)]
+    [InlineData(RdsEngine.Unknown)]
+    public void A_table_restore_on_an_engine_without_a_table_API_is_refused_as_input(RdsEngine engine)
+    {
+        Assert.False(PartialRestoreRequest.TryCreateTables("inst01", Time, "shop", null, Map(("orders", "orders_x")), false, engine, Clock, out var request, out var errors));
+        Assert.Null(request);
+        var error = Assert.Single(errors);
+        Assert.Equal(RdsErrorIds.OperationNotSupportedByEngine, error.Id);
+        Assert.Equal(RdsErrorCategory.InvalidOperation, error.Category);
+        Assert.Equal("inst01", error.TargetObject);
+        Assert.Contains("MySQL and PostgreSQL only", error.Message);
+    }
+
+    [Fact]
     public void A_bad_instance_id_and_a_future_time_are_both_reported()
     {
         Assert.False(PartialRestoreRequest.TryCreateDatabases("bad/id", Clock.UtcNow.AddMinutes(5), Map(("a", "b")), false, RdsEngine.MySql, Clock, out _, out var errors));

@@ -11,7 +11,7 @@ public sealed class PartialRulesTests
 
     private static RdsHistoryListing History(int? databaseLimit = 100, int? tableLimit = 200, params string[] names) => new()
     {
-        DatabaseLimit = databaseLimit, TableLimit = tableLimit, InstanceIds = new[] { "inst01" },
+        DatabaseLimit = databaseLimit, TableLimit = tableLimit,
         Databases = names.Select(n => new RdsRestorableDatabase { InstanceId = "inst01", Name = n }).ToList(),
     };
 
@@ -114,7 +114,7 @@ public sealed class PartialRulesTests
     {
         var tables = new RdsHistoryListing
         {
-            TableLimit = 2, InstanceIds = new[] { "inst01" },
+            TableLimit = 2,
             Tables = new[] { "orders", "items" }.Select(n => new RdsRestorableTable { InstanceId = "inst01", Database = "shop", Schema = "public", Name = n }).ToList(),
         };
         var pg = Known(Instance("PostgreSQL", version: "14"), tables: tables);

@@ -31,7 +31,7 @@ public sealed partial class PartialRestoreRequest
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false }))
         {
-            _ = PathTemplate; // refuses an engine without a table API before anything is written
+            _ = PathTemplate; // TryCreateTables refuses an engine without a table API; this guards anything else before writing
             if (Kind == RestoreKind.Table && Engine == RdsEngine.MySql) WriteMySqlTables(writer);
             else WriteBatch(writer);
         }

@@ -63,19 +63,23 @@ public sealed partial class PartialRestoreRequest : IRestoreOperation
         [NotNullWhen(true)] out PartialRestoreRequest? request, out IReadOnlyList<RdsError> errors)
     {
         var found = Common(instanceId, restoreTime, clock);
+        // The rules refuse this too, but -SkipCompatibilityCheck skips them and there would be no API to send it to.
+        if (engine is not (RdsEngine.MySql or RdsEngine.PostgreSql))
+            found.Add(new RdsError(RdsErrorIds.OperationNotSupportedByEngine, $"Instance {instanceId} runs {RdsEngines.DisplayName(engine)}: the service offers table-level point-in-time restores for MySQL and PostgreSQL only. Nothing was sent. Restore the whole instance instead (Restore-RdsInstance).",
+                instanceId, "InstanceId"));
         if (database is null || database.Trim().Length == 0)
             found.Add(new RdsError(RdsErrorIds.InvalidTableMap, "No database was given: name the database the tables are in with -Database.", database, "Database"));
-        if (schema is not null && engine != RdsEngine.PostgreSql)
+        if (schema is not null && engine == RdsEngine.MySql)
             found.Add(new RdsError(RdsErrorIds.SchemaOnlyForPostgreSql, $"-Schema {DisplayText.Quote(schema)} was given, but instance {instanceId} runs {RdsEngines.DisplayName(engine)}: only PostgreSQL tables are in schemas. Leave -Schema out.",
                 schema, "Schema"));
-        else if (schema is not null && schema.Trim().Length == 0)
+        else if (schema is not null && engine == RdsEngine.PostgreSql && schema.Trim().Length == 0)
             found.Add(new RdsError(RdsErrorIds.InvalidTableMap, "-Schema is blank: name the schema the tables are in, or leave it out for public.", schema, "Schema"));
         var renames = ReadRenames(tables, RestoreKind.Table, found);
         var effectiveSchema = engine == RdsEngine.PostgreSql ? schema ?? DefaultPostgreSqlSchema : null;
         return Finish(found, () => new PartialRestoreRequest
         {
             Kind = RestoreKind.Table, InstanceId = instanceId!, RestoreTime = Millis(restoreTime!.Value), Renames = renames!, FastRestore = fastRestore,
-            Database = database, Schema = effectiveSchema, Engine = engine,
+            Database = database!.Trim(), Schema = effectiveSchema?.Trim(), Engine = engine,
         }, out request, out errors);
     }
 

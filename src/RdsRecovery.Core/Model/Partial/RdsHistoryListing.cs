@@ -2,13 +2,12 @@ namespace RdsRecovery.Model;
 
 /// <summary>
 /// One answer of a history listing: what existed at a point in time on the instances asked about, and the service's
-/// limits. <see cref="InstanceIds"/> are the instances the answer covered, so "not listed" can be told from "not asked".
+/// limits.
 /// </summary>
 public sealed class RdsHistoryListing
 {
     public int? DatabaseLimit { get; init; }
     public int? TableLimit { get; init; }
-    public IReadOnlyCollection<string> InstanceIds { get; init; } = Array.Empty<string>();
     public IReadOnlyList<RdsRestorableDatabase> Databases { get; init; } = Array.Empty<RdsRestorableDatabase>();
     public IReadOnlyList<RdsRestorableTable> Tables { get; init; } = Array.Empty<RdsRestorableTable>();
 }
